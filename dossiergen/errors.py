@@ -6,9 +6,18 @@ Dutch (they reach the consultant); exceptions never print.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dossiergen.problems import Problem
+
 
 class DossierError(Exception):
     """Root of every error that bad input, configuration or environment can cause."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class UsageError(DossierError):

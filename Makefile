@@ -1,0 +1,43 @@
+# dossiergen — `make` installs and builds every dossier; `make test` runs the test suite.
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := all
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DOSSIERS := $(wildcard dossiers/*.yaml)
+
+.PHONY: all install build check test lint typecheck bench clean huisstijl
+
+all: build
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/dossiergen check dossiers
+
+check: $(STAMP)
+	$(BIN)/dossiergen check dossiers
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check dossiergen tests scripts bench
+	$(BIN)/ruff format --check dossiergen tests scripts bench
+	$(BIN)/mypy
+
+typecheck: lint
+
+huisstijl: $(STAMP)
+	$(BIN)/python scripts/maak_huisstijl.py templates/huisstijl.docx
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,83 @@
+"""Command line: parse options, call one function, map ``DossierError`` to an exit code.
+
+Exit codes: 0 ok, 1 invalid dossier or failed build, 2 usage error. Heavy modules are imported
+inside the commands so ``dossiergen --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from dossiergen import __version__
+from dossiergen.errors import DossierError, UsageError
+
+T = TypeVar("T")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _run(action: Callable[[], int]) -> None:
+    """Run a command body; turn our errors into a Dutch message and an exit code."""
+    try:
+        code = action()
+    except UsageError as e:
+        click.echo(f"dossiergen: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    except DossierError as e:
+        for problem in e.problems:
+            click.echo(problem.as_text(), err=True)
+        if not e.problems:
+            click.echo(f"dossiergen: {e}", err=True)
+        sys.exit(EXIT_FAILED)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dossiergen", message="%(prog)s %(version)s")
+def main() -> None:
+    """Re-integratiedossiers (Wet verbetering Poortwachter) controleren en omzetten naar Word."""
+
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
+_peildatum = click.option(
+    "--peildatum",
+    metavar="JJJJ-MM-DD",
+    help="Datum waarop termijnen worden beoordeeld (standaard: SOURCE_DATE_EPOCH of vandaag).",
+)
+
+
+@main.command()
+@_paths
+@click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fout.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "text", "json"]),
+    default="tekst",
+    show_default=True,
+    help="Uitvoer voor mensen (tekst) of voor programma's (json).",
+)
+@_peildatum
+def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: str | None) -> None:
+    """Controleer dossiers (bestanden of mappen; standaard dossiers/) en meld elk probleem."""
+
+    def action() -> int:
+        from dossiergen.pipeline import run_check
+
+        report, ok = run_check(
+            list(paths) or [Path("dossiers")],
+            strict=strict,
+            as_json=output_format == "json",
+            peildatum_option=peildatum,
+        )
+        click.echo(report, nl=False)
+        return EXIT_OK if ok else EXIT_FAILED
+
+    _run(action)

@@ -1,0 +1,373 @@
+"""Parse dossiergen's block markup (a Markdown subset) into a small typed intermediate form.
+
+The Jinja templates render to this markup; :mod:`dossiergen.docx_writer` turns the blocks into
+Word. This is the only module that imports ``markdown_it``: the parsing is done by a real
+CommonMark parser, never by hand.
+
+Markup contract
+---------------
+* ``#``, ``##``, ``###`` headings (``####`` and deeper are an error);
+* paragraphs; ``*italic*`` and ``**bold**``; a hard line break is two trailing spaces or a
+  trailing backslash; a soft line break becomes a space;
+* bullet lists (``-``, ``*``, ``+``) and numbered lists (``1.``; the first number is kept), nested
+  at most one level; each numbered list restarts its numbering;
+* GFM pipe tables with a header row and optional ``:--:`` alignment; a table whose header cells
+  are all empty is a table without a header row;
+* ``---`` (or ``***``/``___``) on its own line is a page break -- also directly under a paragraph
+  line, because setext headings are switched off;
+* ``::: naam`` ... ``:::`` containers: ``titelpagina``, ``inhoudsopgave`` (empty, or holding one
+  paragraph that becomes the heading of the table of contents), ``colofon``, ``handtekening``
+  (one paragraph per signatory), ``kader`` (boxed note), ``klein`` (small print);
+* backslash escapes of all ASCII punctuation (``\\*``, ``\\|``, ``\\#``, ``\\<``, ``\\{``, ...) give
+  the literal character, also inside table cells. Values from a dossier are escaped this way before
+  they reach the markup, so a value can never become markup.
+
+Outside the subset
+------------------
+* Raw HTML and entity-free ``<...>`` text stay literal text (HTML is off in the parser).
+* Indented code blocks and link reference definitions are switched off: template indentation and
+  ``[x]: y`` lines stay ordinary text instead of silently changing meaning or disappearing.
+* Everything else the parser recognises -- links, autolinks, images, inline code, fenced code,
+  block quotes, headings of level 4-6, lists nested deeper than one level, unknown containers,
+  nested containers, blocks a container does not allow, and characters XML cannot hold -- raises
+  :class:`~dossiergen.errors.MarkupError` naming the 1-based line of the markup. An error beats a
+  silently mangled document: these are template bugs, and the template author must see them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+
+from dossiergen.errors import MarkupError
+
+__all__ = [
+    "CONTAINER_NAMES",
+    "Block",
+    "Cell",
+    "Container",
+    "Heading",
+    "Inline",
+    "LineBreak",
+    "ListBlock",
+    "PageBreak",
+    "Paragraph",
+    "Run",
+    "Table",
+    "TocField",
+    "parse_markup",
+]
+
+Alignment = Literal["left", "center", "right"] | None
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+
+Inline = Run | LineBreak
+Cell = tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of level 1-3 (inside ``titelpagina``: 1 = title, 2-3 = subtitle)."""
+
+    level: int
+    runs: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; ``style`` optionally names a house style (the parser never sets it)."""
+
+    runs: tuple[Inline, ...]
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bullet or numbered list; every item is a sequence of blocks."""
+
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; ``header`` is empty for a table without header row."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    align: tuple[Alignment, ...] = ()
+
+    @property
+    def column_count(self) -> int:
+        """Number of columns (GFM tables have the same number of cells in every row)."""
+        return max([len(self.header), *(len(r) for r in self.rows)], default=0)
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class TocField:
+    """A table of contents, filled in by Word/LibreOffice on open; ``title`` may be empty."""
+
+    title: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Container:
+    """A special block (``::: naam``); ``name`` is one of :data:`CONTAINER_NAMES`."""
+
+    name: str
+    blocks: tuple[Block, ...]
+
+
+Block = Heading | Paragraph | ListBlock | Table | PageBreak | Container | TocField
+
+# Which block types each container may hold; the writer relies on this.
+_ALLOWED: dict[str, tuple[type, ...]] = {
+    "titelpagina": (Heading, Paragraph, Table),
+    "colofon": (Paragraph, ListBlock, Table),
+    "handtekening": (Paragraph,),
+    "kader": (Paragraph, ListBlock),
+    "klein": (Paragraph, ListBlock),
+    "inhoudsopgave": (Paragraph,),
+}
+CONTAINER_NAMES: frozenset[str] = frozenset(_ALLOWED)
+
+_BLOCK_NAMES: dict[type, str] = {
+    Heading: "kop",
+    Paragraph: "alinea",
+    ListBlock: "lijst",
+    Table: "tabel",
+    PageBreak: "paginaeinde",
+    Container: "blok",
+    TocField: "inhoudsopgave",
+}
+
+# XML 1.0 cannot hold these; the validator rejects them earlier, this is the last line of defence.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    # lheading: "tekst\n---" must be text + page break, not a level-2 heading.
+    # code: Jinja indentation must not turn text into a code block.
+    # reference: "[x]: y" would vanish silently.
+    md.disable(["lheading", "code", "reference"])
+    # One generic container; the name is checked here so unknown names get a line number.
+    container_plugin(md, "blok", validate=lambda params, *args: True)
+    return md
+
+
+_PARSER = _make_parser()
+
+
+class _Parser:
+    """Walks markdown-it's flat token stream and builds nested blocks."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.last_line = 1
+
+    def fail(self, message: str, token: Token | None = None) -> MarkupError:
+        line = token.map[0] + 1 if token is not None and token.map else self.last_line
+        return MarkupError(f"regel {line}: {message}")
+
+    def next(self) -> Token:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        if token.map:
+            self.last_line = token.map[0] + 1
+        return token
+
+    def expect(self, token_type: str) -> Token:
+        token = self.next()
+        if token.type != token_type:  # pragma: no cover - markdown-it guarantees nesting
+            raise self.fail(f"interne fout: {token_type} verwacht, {token.type} gevonden", token)
+        return token
+
+    def blocks_until(self, closing: str | None, depth: int) -> tuple[Block, ...]:
+        blocks: list[Block] = []
+        while self.pos < len(self.tokens):
+            if closing is not None and self.tokens[self.pos].type == closing:
+                self.pos += 1
+                return tuple(blocks)
+            blocks.append(self.block(depth))
+        return tuple(blocks)
+
+    def block(self, depth: int) -> Block:
+        token = self.next()
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1:])
+            if level > 3:
+                raise self.fail(f"kop van niveau {level} wordt niet ondersteund (max. ###)", token)
+            runs = self.inline(self.expect("inline"))
+            self.expect("heading_close")
+            return Heading(level, runs)
+        if kind == "paragraph_open":
+            runs = self.inline(self.expect("inline"))
+            self.expect("paragraph_close")
+            return Paragraph(runs)
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            return self.list_block(token, depth)
+        if kind == "table_open":
+            return self.table()
+        if kind == "hr":
+            return PageBreak()
+        if kind == "container_blok_open":
+            return self.container(token, depth)
+        unsupported = {
+            "fence": "codeblok (```)",
+            "code_block": "codeblok",
+            "blockquote_open": "citaat (>)",
+            "html_block": "HTML",
+        }
+        raise self.fail(f"{unsupported.get(kind, kind)} wordt niet ondersteund", token)
+
+    def list_block(self, token: Token, depth: int) -> ListBlock:
+        if depth >= 2:
+            raise self.fail("lijsten mogen maar één niveau diep genest worden", token)
+        ordered = token.type == "ordered_list_open"
+        closing = "ordered_list_close" if ordered else "bullet_list_close"
+        start = int(token.attrGet("start") or 1) if ordered else 1
+        items: list[tuple[Block, ...]] = []
+        while self.tokens[self.pos].type != closing:
+            item_token = self.expect("list_item_open")
+            blocks = self.blocks_until("list_item_close", depth + 1)
+            for block in blocks:
+                if not isinstance(block, Paragraph | ListBlock):
+                    what = _BLOCK_NAMES[type(block)]
+                    raise self.fail(f"een {what} in een lijst wordt niet ondersteund", item_token)
+            items.append(blocks)
+        self.pos += 1
+        return ListBlock(ordered, tuple(items), start)
+
+    def table(self) -> Table:
+        header: tuple[Cell, ...] = ()
+        rows: list[tuple[Cell, ...]] = []
+        align: list[Alignment] = []
+        current: list[Cell] = []
+        while True:
+            token = self.next()
+            kind = token.type
+            if kind == "table_close":
+                break
+            if kind == "tr_open":
+                current = []
+            elif kind in ("th_open", "td_open"):
+                if kind == "th_open":
+                    align.append(_alignment(token.attrGet("style")))
+                current.append(self.inline(self.expect("inline")))
+            elif kind == "tr_close":
+                if not header and not rows and len(align) == len(current):
+                    header = tuple(current)
+                else:
+                    rows.append(tuple(current))
+        if all(not cell for cell in header):
+            header = ()  # "| | |" header: a key/value table without header row
+        return Table(header, tuple(rows), tuple(align))
+
+    def container(self, token: Token, depth: int) -> Block:
+        name = token.info.strip().split(" ", 1)[0]
+        if name not in _ALLOWED:
+            known = ", ".join(sorted(_ALLOWED))
+            raise self.fail(f"onbekend blok '::: {name}' (bekend: {known})", token)
+        if depth > 0:
+            raise self.fail(f"blok '::: {name}' mag niet binnen een ander blok staan", token)
+        start = self.pos
+        blocks = self.blocks_until("container_blok_close", depth + 1)
+        for inner in self.tokens[start : self.pos]:
+            if inner.type == "container_blok_open":  # pragma: no cover - caught by depth
+                raise self.fail("geneste blokken worden niet ondersteund", inner)
+        for block in blocks:
+            if not isinstance(block, _ALLOWED[name]):
+                what = _BLOCK_NAMES[type(block)]
+                raise self.fail(f"een {what} is niet toegestaan in '::: {name}'", token)
+        if name == "inhoudsopgave":
+            if len(blocks) > 1:
+                raise self.fail("'::: inhoudsopgave' bevat hoogstens één alinea (de kop)", token)
+            title = blocks[0].runs if blocks and isinstance(blocks[0], Paragraph) else ()
+            return TocField(title)
+        return Container(name, blocks)
+
+    def inline(self, token: Token) -> tuple[Inline, ...]:
+        runs: list[Inline] = []
+        bold = italic = 0
+        for child in token.children or ():
+            kind = child.type
+            if kind == "text":
+                if child.content:
+                    _append_text(runs, child.content, bold > 0, italic > 0)
+            elif kind == "softbreak":
+                _append_text(runs, " ", bold > 0, italic > 0)
+            elif kind == "hardbreak":
+                runs.append(LineBreak())
+            elif kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic -= 1
+            else:
+                what = {
+                    "link_open": "link",
+                    "image": "afbeelding",
+                    "code_inline": "code (`...`)",
+                }.get(kind, kind)
+                raise self.fail(f"{what} wordt niet ondersteund", token)
+        return tuple(runs)
+
+
+def _append_text(runs: list[Inline], text: str, bold: bool, italic: bool) -> None:
+    """Merge adjacent text of equal formatting so the writer emits as few runs as possible."""
+    last = runs[-1] if runs else None
+    if isinstance(last, Run) and last.bold == bold and last.italic == italic:
+        runs[-1] = Run(last.text + text, bold, italic)
+    else:
+        runs.append(Run(text, bold, italic))
+
+
+def _alignment(style: Any) -> Alignment:
+    if not isinstance(style, str):
+        return None
+    for value in ("left", "center", "right"):
+        if value in style:
+            return value  # type: ignore[return-value]
+    return None
+
+
+def parse_markup(text: str) -> tuple[Block, ...]:
+    """Parse markup into blocks; raises :class:`MarkupError` naming the line of a problem."""
+    bad = _XML_INVALID.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise MarkupError(f"regel {line}: teken U+{ord(bad.group()):04X} kan niet in Word staan")
+    return _Parser(_PARSER.parse(text)).blocks_until(None, 0)

@@ -1,0 +1,142 @@
+"""The JSON Schemas of the dossier format, loaded once and registered up front.
+
+Every schema file under ``schemas/v1/`` is read and put in one ``referencing.Registry`` keyed by
+its ``$id``; ``$ref`` between files resolves through that registry only, so validation never
+touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError as JsonSchemaError
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource, Unresolvable
+from referencing.jsonschema import DRAFT202012
+
+from dossiergen.errors import SchemaError
+
+ROOT_SCHEMA = "dossier.schema.json"
+
+
+def _no_network(uri: str) -> Resource[Any]:
+    raise NoSuchResource(ref=uri)
+
+
+@dataclass(frozen=True)
+class SchemaSet:
+    """All schemas of one format version, a validator for the root, and a fast look-up by $id."""
+
+    root_id: str
+    registry: Registry[Any]
+    validator: Draft202012Validator
+    documents: Mapping[str, Mapping[str, Any]]
+
+    def trail(self, schema_path: Iterable[str | int]) -> list[tuple[Mapping[str, Any], Any]]:
+        """The schemas passed on the way along an error's ``absolute_schema_path``.
+
+        Each entry is ``(schema, resolver)``; ``$ref`` steps are followed through the registry,
+        so the caller can find the nearest schema with a ``title`` for its message.
+        """
+        resolver = self.registry.resolver(self.root_id)
+        current: Any = self.documents[self.root_id]
+        steps: list[tuple[Mapping[str, Any], Any]] = [(current, resolver)]
+        for part in schema_path:
+            try:
+                # jsonschema leaves "$ref" out of the path: follow it when the next step is
+                # not a keyword of the referring schema itself.
+                while (
+                    isinstance(current, Mapping)
+                    and "$ref" in current
+                    and (part == "$ref" or part not in current)
+                ):
+                    resolved = resolver.lookup(current["$ref"])
+                    resolver, current = resolved.resolver, resolved.contents
+                    if isinstance(current, Mapping):
+                        steps.append((current, resolver))
+                if part != "$ref":
+                    current = current[part]
+            except (KeyError, IndexError, TypeError, Unresolvable):
+                break
+            if isinstance(current, Mapping):
+                steps.append((current, resolver))
+        return steps
+
+    def follow(self, schema: Mapping[str, Any], resolver: Any) -> Mapping[str, Any]:
+        """``schema`` with its ``$ref`` followed once, the local keywords winning."""
+        ref = schema.get("$ref")
+        if not isinstance(ref, str):
+            return schema
+        try:
+            target = resolver.lookup(ref).contents
+        except Unresolvable:
+            return schema
+        return {**target, **schema} if isinstance(target, Mapping) else schema
+
+    def walk(self) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+        """Every (file $id, JSON pointer, subschema) in every file; used by tests and the docs."""
+        for uri, document in self.documents.items():
+            yield from _walk(uri, "", document)
+
+
+def load_schemas(directory: Path) -> SchemaSet:
+    """Read every ``*.schema.json`` in ``directory``; raise ``SchemaError`` naming each problem."""
+    documents: dict[str, Mapping[str, Any]] = {}
+    problems: list[str] = []
+    root_id = ""
+    files = sorted(directory.glob("*.schema.json"))
+    if not files:
+        raise SchemaError(f"geen schema's gevonden in {directory}")
+    for file in files:
+        try:
+            contents = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            problems.append(f"{file}: {e}")
+            continue
+        schema_id = contents.get("$id") if isinstance(contents, dict) else None
+        if not isinstance(schema_id, str):
+            problems.append(f"{file}: '$id' ontbreekt")
+            continue
+        try:
+            Draft202012Validator.check_schema(contents)
+        except JsonSchemaError as e:
+            problems.append(f"{file}: ongeldig schema: {e.message}")
+            continue
+        documents[schema_id] = contents
+        if file.name == ROOT_SCHEMA:
+            root_id = schema_id
+    if not root_id:
+        problems.append(f"{directory / ROOT_SCHEMA}: hoofdschema ontbreekt")
+    if problems:
+        raise SchemaError("schema's zijn niet bruikbaar:\n" + "\n".join(problems))
+    registry: Registry[Any] = Registry(retrieve=_no_network).with_resources(
+        (uri, Resource.from_contents(doc, default_specification=DRAFT202012))
+        for uri, doc in documents.items()
+    )
+    registry = registry.crawl()
+    validator = Draft202012Validator(
+        documents[root_id],
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+    return SchemaSet(root_id, registry, validator, documents)
+
+
+def _walk(uri: str, pointer: str, schema: Any) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    if not isinstance(schema, dict):
+        return
+    yield uri, pointer, schema
+    for keyword in ("properties", "$defs", "patternProperties"):
+        for name, sub in schema.get(keyword, {}).items():
+            yield from _walk(uri, f"{pointer}/{keyword}/{name}", sub)
+    for keyword in ("items", "additionalProperties", "not", "if", "then", "else", "contains"):
+        if isinstance(schema.get(keyword), dict):
+            yield from _walk(uri, f"{pointer}/{keyword}", schema[keyword])
+    for keyword in ("allOf", "anyOf", "oneOf", "prefixItems"):
+        for index, sub in enumerate(schema.get(keyword, [])):
+            yield from _walk(uri, f"{pointer}/{keyword}/{index}", sub)

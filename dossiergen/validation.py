@@ -1,0 +1,115 @@
+"""Validate a loaded dossier against the JSON Schemas and report every problem in Dutch.
+
+All schema errors are collected (``iter_errors``), never just the first; each becomes one
+``Problem`` at the line and column of the offending key or value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+
+from dossiergen.loading import LoadedDossier
+from dossiergen.locations import PathPart, container_position, json_path, position
+from dossiergen.messages import field_label, suggestion, translate
+from dossiergen.problems import Problem, Severity
+from dossiergen.schemas import SchemaSet
+
+
+def validate_schema(dossier: LoadedDossier, schemas: SchemaSet) -> list[Problem]:
+    """Every schema problem in ``dossier``, sorted by position."""
+    problems: list[Problem] = []
+    for error in schemas.validator.iter_errors(dossier.data):
+        problems.extend(_problems_for(error, dossier, schemas))
+    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+
+
+def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
+    """For ``oneOf``/``anyOf`` report the errors of the closest alternative, not a riddle."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        best = min(error.context, key=lambda e: (len(e.absolute_path) * -1, len(e.context or [])))
+        depth = len(best.absolute_path)
+        siblings = [
+            e for e in error.context if e.relative_schema_path[0] == best.relative_schema_path[0]
+        ]
+        deepest = [e for e in siblings if len(e.absolute_path) == depth] or [best]
+        for sub in deepest:
+            yield from _leaf_errors(sub)
+        return
+    yield error
+
+
+def _problems_for(
+    error: ValidationError, dossier: LoadedDossier, schemas: SchemaSet
+) -> list[Problem]:
+    problems = []
+    for leaf in _leaf_errors(error):
+        problems.extend(_problems_for_leaf(leaf, dossier, schemas))
+    return problems
+
+
+def _problems_for_leaf(
+    error: ValidationError, dossier: LoadedDossier, schemas: SchemaSet
+) -> list[Problem]:
+    parts: list[PathPart] = list(error.absolute_path)
+    data = dossier.data
+
+    def make(line_column: tuple[int, int], message: str, at: list[PathPart]) -> Problem:
+        line, column = line_column
+        return Problem(dossier.display_path, line, column, Severity.FOUT, message, json_path(at))
+
+    if error.validator == "required":
+        titled, object_schema, resolver = _schema_context(error, schemas)
+        properties = object_schema.get("properties", {})
+        present = error.instance if isinstance(error.instance, Mapping) else {}
+        problems = []
+        for name in error.validator_value:
+            if name in present:
+                continue
+            sub = schemas.follow(properties.get(name, {}), resolver)
+            where = field_label(titled, parts[-1]) if parts else "het dossier"
+            message = f"verplicht onderdeel {field_label(sub, name)} ontbreekt in {where}"
+            problems.append(make(container_position(data, parts), message, [*parts, name]))
+        return problems
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        object_schema = error.schema if isinstance(error.schema, Mapping) else {}
+        known = list(object_schema.get("properties", {}))
+        problems = []
+        for name in error.instance:
+            if name in known or not isinstance(name, str):
+                continue
+            hint = suggestion(name, known)
+            if not hint and known:
+                hint = (
+                    "; toegestaan zijn: "
+                    + ", ".join(known[:12])
+                    + (" …" if len(known) > 12 else "")
+                )
+            message = f"onbekende sleutel '{name}'{hint}"
+            location = position(data, [*parts, name], at_key=True)
+            problems.append(make(location, message, [*parts, name]))
+        return problems
+    if error.validator in ("type", "enum", "const", "format", "pattern") or not parts:
+        location = position(data, parts)
+    elif isinstance(error.instance, dict | list):
+        location = container_position(data, parts)
+    else:
+        location = position(data, parts)
+    titled, _, _ = _schema_context(error, schemas)
+    return [make(location, translate(error, titled), parts)]
+
+
+def _schema_context(
+    error: ValidationError, schemas: SchemaSet
+) -> tuple[Mapping[str, Any], Mapping[str, Any], Any]:
+    """(schema carrying the field's title, the failing schema itself, its resolver).
+
+    A keyword such as ``format`` may sit in a shared ``$defs/datum`` without a title, while the
+    property that refers to it has one: the nearest titled schema on the path names the field.
+    """
+    trail = schemas.trail(error.absolute_schema_path)
+    own, resolver = trail[-1]
+    titled = next((schema for schema, _ in reversed(trail) if "title" in schema), own)
+    return titled, own, resolver
