@@ -53,7 +53,7 @@ _DatesAsTextConstructor.add_constructor(
 
 @dataclass(frozen=True)
 class LoadedDossier:
-    """A parsed dossier: its data (ruamel ``CommentedMap`` with positions) and where it came from."""
+    """A parsed dossier: its data (a ruamel ``CommentedMap`` with positions) and its origin."""
 
     path: Path
     display_path: str
