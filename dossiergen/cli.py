@@ -81,3 +81,51 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: 
         return EXIT_OK if ok else EXIT_FAILED
 
     _run(action)
+
+
+@main.command()
+@_paths
+@click.option(
+    "--output-dir",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build"),
+    show_default=True,
+    help="Map voor de documenten: <map>/<dossierbestand>/<document>.docx.",
+)
+@click.option(
+    "--document",
+    "-d",
+    "documents",
+    multiple=True,
+    metavar="NAAM",
+    help="Alleen dit document (herhaalbaar), bijvoorbeeld 'rapport'. Standaard: alle.",
+)
+@click.option("--pdf", is_flag=True, help="Maak ook een PDF (LibreOffice nodig).")
+@click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fout.")
+@_peildatum
+def build(
+    paths: tuple[Path, ...],
+    output_dir: Path,
+    documents: tuple[str, ...],
+    pdf: bool,
+    strict: bool,
+    peildatum: str | None,
+) -> None:
+    """Bouw de Word-documenten van dossiers (bestanden of mappen; standaard dossiers/)."""
+
+    def action() -> int:
+        from dossiergen.pipeline import run_build
+
+        report, ok = run_build(
+            list(paths) or [Path("dossiers")],
+            output_dir=output_dir,
+            document_names=list(documents),
+            pdf=pdf,
+            strict=strict,
+            peildatum_option=peildatum,
+        )
+        click.echo(report, nl=False)
+        return EXIT_OK if ok else EXIT_FAILED
+
+    _run(action)

@@ -54,3 +54,11 @@ class WriteError(DossierError):
 
 class PdfError(DossierError):
     """LibreOffice is missing or failed to convert a document to PDF."""
+
+
+class PrivacyError(DossierError):
+    """A template used a field that the document's audience may not see."""
+
+
+class MissingDataError(DossierError):
+    """A dossier lacks what a requested document needs; the problems name each missing part."""

@@ -1,0 +1,178 @@
+"""Render Jinja templates into the block markup, with every value escaped as plain text.
+
+The environment is sandboxed and immutable (templates cannot call into Python or change data)
+and undefined names fail loudly (``StrictUndefined``). Escaping works like HTML autoescaping,
+but for the markup: every value printed by ``{{ ... }}`` has its ASCII punctuation
+backslash-escaped and its newlines flattened, so ``*``, ``|``, ``#``, ``<`` or ``{{`` in a
+dossier never become formatting or template code. Macros return ``Markup`` and pass unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2 import (
+    TemplateError as JinjaTemplateError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from dossiergen.errors import DossierError, TemplateError
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def escape_markup(value: object) -> Markup:
+    """``value`` as literal text in the markup: punctuation escaped, whitespace flattened."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    if isinstance(value, bool):
+        value = "ja" if value else "nee"
+    text = " ".join(str(value).split())
+    return Markup(_PUNCTUATION.sub(r"\\\1", text))
+
+
+def _finalize(value: object) -> Markup:
+    return escape_markup(value)
+
+
+def alineas(value: object) -> Markup:
+    """Free text with blank-line-separated paragraphs as separate markup paragraphs."""
+    if value is None:
+        return Markup("")
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(value)) if p.strip()]
+    return Markup("\n\n".join(escape_markup(p) for p in paragraphs))
+
+
+def join_escaped(values: Iterable[object], separator: str = ", ") -> Markup:
+    """``join`` that escapes each item (Jinja's own would HTML-escape, not markup-escape)."""
+    return Markup(escape_markup(separator).join(escape_markup(v) for v in values))
+
+
+def as_date(value: object) -> date | None:
+    """An ISO date string (as stored in the dossier) or a ``date``, parsed; ``None`` stays."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def datum(value: object, notation: str = "lang") -> str:
+    """Dutch date: ``5 januari 2026`` (lang) or ``05-01-2026`` (kort); empty for no date."""
+    parsed = as_date(value)
+    if parsed is None:
+        return ""
+    if notation == "kort":
+        return parsed.strftime("%d-%m-%Y")
+    return f"{parsed.day} {_MONTHS[parsed.month - 1]} {parsed.year}"
+
+
+def getal(value: object, decimals: int = 0) -> str:
+    """A number the Dutch way: ``1.234,50``."""
+    number = float(value)  # type: ignore[arg-type]
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def bedrag(value: object) -> str:
+    """An amount in euros: ``€ 1.234,50``."""
+    return "€ " + getal(value, 2)
+
+
+def ja_nee(value: object) -> str:
+    """``ja`` / ``nee`` / empty."""
+    if value is None:
+        return ""
+    return "ja" if value else "nee"
+
+
+def leesbaar(value: object) -> str:
+    """An enumeration value as words: ``gedeeltelijk_geschikt`` → ``gedeeltelijk geschikt``."""
+    return str(value).replace("_", " ") if value is not None else ""
+
+
+_UNSAFE_FILTERS = ("safe", "forceescape", "urlize", "xmlattr", "tojson", "striptags", "indent")
+
+
+class TemplateRenderer:
+    """Loads templates from one folder once and renders them with the markup escaping."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        self.templates_dir = templates_dir
+        env = ImmutableSandboxedEnvironment(
+            loader=FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            finalize=_finalize,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        for name in _UNSAFE_FILTERS:
+            env.filters.pop(name, None)
+        env.filters.update(
+            e=escape_markup,
+            escape=escape_markup,
+            join=join_escaped,
+            alineas=alineas,
+            datum=datum,
+            getal=getal,
+            bedrag=bedrag,
+            ja_nee=ja_nee,
+            leesbaar=leesbaar,
+        )
+        self.environment = env
+
+    def render(self, template_name: str, context: Mapping[str, Any]) -> str:
+        """Render ``template_name``; every failure becomes ``TemplateError`` naming file:line."""
+        try:
+            template = self.environment.get_template(template_name)
+        except TemplateSyntaxError as e:
+            where = f"{self._shown(e.filename or e.name or template_name)}:{e.lineno}"
+            raise TemplateError(f"{where}: sjabloonfout: {e.message}") from e
+        except TemplateNotFound as e:
+            raise TemplateError(f"sjabloon '{e.name}' bestaat niet in {self.templates_dir}") from e
+        try:
+            return template.render(context)
+        except DossierError as e:  # e.g. a privacy refusal from the view: add the template line
+            where = _template_location(e.__traceback__) or template_name
+            raise type(e)(f"{self._shown(where)}: {e}", e.problems) from e
+        except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as e:
+            where = _template_location(e.__traceback__) or template_name
+            raise TemplateError(f"{self._shown(where)}: fout in sjabloon: {e}") from e
+
+    def _shown(self, where: str) -> str:
+        try:
+            return str(Path(where).resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return where
+
+
+def _template_location(traceback: TracebackType | None) -> str | None:
+    """``file:line`` of the innermost template frame (Jinja maps frames to template lines)."""
+    found = None
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{traceback.tb_lineno}"
+        traceback = traceback.tb_next
+    return found

@@ -1,0 +1,84 @@
+"""Which version of a dossier file a document was made from (printed in every colofon).
+
+Inside git: the short hash and date of the last commit that touched the file, plus
+"gewijzigd" when the working copy differs from that commit. Outside git: a content hash.
+One ``git`` call per folder, not per file, so a thousand dossiers cost no more than one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+
+def content_hash(data: bytes) -> str:
+    """A short, stable fingerprint of a file's bytes."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def _git_blob_id(data: bytes) -> str:
+    """The id git gives these bytes as a blob (``git hash-object``), without a subprocess."""
+    return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def _git(args: list[str], cwd: Path) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def dossier_versions(files: Iterable[tuple[Path, bytes]]) -> Mapping[Path, str]:
+    """A version text for each ``(path, contents)``: ``a1b2c3d (2026-03-02)``, maybe "gewijzigd"."""
+    files = list(files)
+    versions: dict[Path, str] = {}
+    by_folder: dict[Path, list[tuple[Path, bytes]]] = {}
+    for path, data in files:
+        by_folder.setdefault(path.resolve().parent, []).append((path, data))
+    for folder, members in by_folder.items():
+        top = _git(["rev-parse", "--show-toplevel"], folder)
+        if top is None:
+            for path, data in members:
+                versions[path] = f"inhoud {content_hash(data)} (niet in git)"
+            continue
+        root = Path(top.strip())
+        last_commit = _last_commits(root, folder)
+        committed = _committed_blobs(root, folder)
+        for path, data in members:
+            relative = path.resolve().relative_to(root).as_posix()
+            commit = last_commit.get(relative)
+            if commit is None:
+                versions[path] = f"inhoud {content_hash(data)} (nog niet vastgelegd in git)"
+                continue
+            changed = committed.get(relative) != _git_blob_id(data)
+            versions[path] = commit + (", gewijzigd" if changed else "")
+    return versions
+
+
+def _last_commits(root: Path, folder: Path) -> dict[str, str]:
+    log = _git(["log", "--format=@%h %cs", "--name-only", "--", str(folder)], root)
+    found: dict[str, str] = {}
+    current = ""
+    for line in (log or "").splitlines():
+        if line.startswith("@"):
+            short, _, day = line[1:].partition(" ")
+            current = f"{short} ({day})"
+        elif line.strip() and line not in found:
+            found[line] = current
+    return found
+
+
+def _committed_blobs(root: Path, folder: Path) -> dict[str, str]:
+    listing = _git(["ls-tree", "-r", "HEAD", "--", str(folder)], root)
+    blobs: dict[str, str] = {}
+    for line in (listing or "").splitlines():
+        meta, _, name = line.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3:
+            blobs[name] = parts[2]
+    return blobs
