@@ -62,7 +62,7 @@ def feestdagen(jaar: int) -> frozenset[date]:
     """
     if jaar < EERSTE_JAAR:
         raise ValueError(f"jaar {jaar} ligt vóór {EERSTE_JAAR}; geen feestdagenkalender bekend")
-    kalender = holidays.NL(years=jaar, language="en_US")
+    kalender = holidays.country_holidays("NL", years=jaar, language="en_US")
     dagen: set[date] = set()
     gezien: set[str] = set()
     for dag, namen in kalender.items():

@@ -1,0 +1,383 @@
+"""The Poortwachter timeline: every milestone of one case, its window, deadline and status.
+
+Pure: no clock (the caller passes ``peildatum``), no I/O except reading the packaged AOW table.
+Rules and sources: DESIGN.md §5. Day 1 is X, the first day of the current case; "the n-th
+ziektedag" is the n-th *telbare* ziektedag (samentelling, WAZO leave skipped; see
+``samentelling``), so without gaps or leave it is X + (n - 1). Ziekteweek w runs from the
+(7w - 6)-th to the 7w-th ziektedag. Where sources differ we take the earlier, safer date.
+
+Status values (Dutch, exact):
+``op tijd`` done within the window · ``te vroeg`` done before ``vanaf`` · ``te laat`` done after
+``uiterlijk`` · ``open`` not done, deadline not passed at the peildatum (the deadline day itself
+is still open) · ``verlopen`` not done and peildatum > uiterlijk · ``n.v.t.`` not applicable
+(recovered before the step was due, a spoor-2 exception) and for the purely informational
+milestones ``wia_brief_uwv`` and ``einde_wachttijd`` once their date has passed (before that
+they are ``open``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dossiergen.aow import aow_datum, plus_maanden
+from dossiergen.samentelling import (
+    Verlenging,
+    Verlof,
+    VerzuimInvoer,
+    Zaak,
+    Ziekteperiode,
+    huidige_zaak,
+    invoer_opmerkingen,
+    riv_soort,
+)
+from dossiergen.werkdagen import eerste_werkdag_na
+
+__all__ = [
+    "NVT",
+    "OPEN",
+    "OP_TIJD",
+    "TE_LAAT",
+    "TE_VROEG",
+    "VERLOPEN",
+    "Mijlpaal",
+    "Tijdlijn",
+    "Verlenging",
+    "Verlof",
+    "VerzuimInvoer",
+    "Ziekteperiode",
+    "aow_datum",
+    "bereken_tijdlijn",
+    "nde_ziektedag",
+    "riv_soort",
+]
+
+OP_TIJD, TE_VROEG, TE_LAAT = "op tijd", "te vroeg", "te laat"
+OPEN, VERLOPEN, NVT = "open", "verlopen", "n.v.t."
+
+WACHTTIJD_DAGEN = 728  # 104 weeks (art. 19 WIA); the last day is the 728th ziektedag
+WIA_AANVRAAG_VOOR_EINDE = 77  # 11 weeks before the end of the wachttijd (art. 64 lid 3 WIA)
+EVALUATIE_INTERVAL = 42  # UWV advice / practice: evaluate the plan at least every 6 weeks
+SPOOR_2_TERMIJN = 42  # Leidraad 7.1: start spoor 2 within 6 weeks after the eerstejaarsevaluatie
+
+_BEKENDE_GEDAAN = frozenset(
+    {
+        "probleemanalyse",
+        "plan_van_aanpak",
+        "ziekmelding_uwv",
+        "eerstejaarsevaluatie",
+        "spoor_2_start",
+        "eindevaluatie",
+        "actueel_oordeel",
+        "wia_aanvraag",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Mijlpaal:
+    """One step of the timeline. ``vanaf``/``uiterlijk`` are ``None`` where there is no bound."""
+
+    id: str
+    omschrijving: str
+    vanaf: date | None
+    uiterlijk: date | None
+    gedaan_op: date | None
+    status: str
+    regel: str
+
+
+@dataclass(frozen=True)
+class Tijdlijn:
+    """The timeline of the current case at ``peildatum``."""
+
+    eerste_ziektedag: date  # X of the current case
+    peildatum: date
+    mijlpalen: tuple[Mijlpaal, ...]
+    ziektedagen_tot_peildatum: int  # telbare ziektedagen on or before the peildatum
+    ziekteweek_op_peildatum: int | None  # None when the peildatum is no telbare ziektedag
+    einde_wachttijd: date | None  # last day incl. verlengingen; None: recovered before it
+    waarschuwingen: tuple[str, ...]
+
+    def mijlpaal(self, id_: str) -> Mijlpaal:
+        """The milestone with this id (``KeyError`` when absent)."""
+        for m in self.mijlpalen:
+            if m.id == id_:
+                return m
+        raise KeyError(id_)
+
+
+def _d(d: date) -> str:
+    return f"{d.day}-{d.month}-{d.year}"
+
+
+def nde_ziektedag(invoer: VerzuimInvoer, n: int) -> date:
+    """Date of the n-th telbare ziektedag of the current case (1 = the first).
+
+    Raises ``ValueError`` when ``n < 1`` or when the employee recovered before that day.
+    """
+    dag = huidige_zaak(invoer).nde(n)
+    if dag is None:
+        raise ValueError(f"de huidige ziekteperiode telt geen {n} ziektedagen")
+    return dag
+
+
+def _status(
+    vanaf: date | None, uiterlijk: date | None, gedaan: date | None, peildatum: date
+) -> str:
+    if gedaan is not None:
+        if vanaf is not None and gedaan < vanaf:
+            return TE_VROEG
+        if uiterlijk is not None and gedaan > uiterlijk:
+            return TE_LAAT
+        return OP_TIJD
+    if uiterlijk is not None and peildatum > uiterlijk:
+        return VERLOPEN
+    return OPEN
+
+
+class _Bouwer:
+    """Collects milestones and warnings for one call of :func:`bereken_tijdlijn`."""
+
+    def __init__(self, invoer: VerzuimInvoer, peildatum: date) -> None:
+        self.invoer = invoer
+        self.peildatum = peildatum
+        self.zaak: Zaak = huidige_zaak(invoer)
+        self.mijlpalen: list[Mijlpaal] = []
+        self.waarschuwingen: list[str] = []
+
+    def dag(self, n: int) -> date | None:
+        return self.zaak.nde(n)
+
+    def voeg_toe(
+        self,
+        id_: str,
+        omschrijving: str,
+        regel: str,
+        vanaf: date | None,
+        uiterlijk: date | None,
+        *,
+        van_toepassing: bool = True,
+        informatief: bool = False,
+    ) -> None:
+        gedaan = self.invoer.gedaan.get(id_)
+        if not van_toepassing:
+            status = NVT
+        elif informatief:
+            moment = uiterlijk or vanaf
+            status = NVT if moment is not None and self.peildatum > moment else OPEN
+        else:
+            status = _status(vanaf, uiterlijk, gedaan, self.peildatum)
+        self.mijlpalen.append(Mijlpaal(id_, omschrijving, vanaf, uiterlijk, gedaan, status, regel))
+
+    def binnen_zaak(self, d: date | None) -> bool:
+        """False when the case ended (recovery) before ``d``: the step is then not due."""
+        einde = self.zaak.laatste_ziektedag
+        return d is not None and (einde is None or d <= einde)
+
+
+def _evaluatie(b: _Bouwer, plan_uiterlijk: date | None, einde: date | None) -> None:
+    """The next evaluation is due ≤ 42 days after the previous one (or after the plan)."""
+    plan = b.invoer.gedaan.get("plan_van_aanpak")
+    keten = sorted(set(b.invoer.evaluaties) | ({plan} if plan else set()))
+    for vorige, volgende in itertools.pairwise(keten):
+        if (volgende - vorige).days > EVALUATIE_INTERVAL:
+            b.waarschuwingen.append(
+                f"{(volgende - vorige).days} dagen tussen evaluaties/bijstellingen op {_d(vorige)} "
+                f"en {_d(volgende)}: meer dan 6 weken."
+            )
+    basis = keten[-1] if keten else plan_uiterlijk
+    uiterlijk = basis + timedelta(days=EVALUATIE_INTERVAL) if basis else None
+    na = f" (na {_d(keten[-1])})" if keten else ""
+    b.voeg_toe(
+        "evaluatie",
+        f"Volgende evaluatie of bijstelling van het plan van aanpak{na}",
+        "Uiterlijk 6 weken (42 dagen) na de vorige evaluatie of bijstelling, of na het plan van "
+        "aanpak (advies UWV en praktijk, Werkwijzer Poortwachter); zonder plan: na de uiterste "
+        "datum van het plan",
+        None,
+        uiterlijk,
+        van_toepassing=b.binnen_zaak(uiterlijk)
+        and (einde is None or uiterlijk is None or uiterlijk <= einde),
+    )
+
+
+def _spoor_2(b: _Bouwer, eje_uiterlijk: date | None, basis_einde: date | None) -> None:
+    invoer = b.invoer
+    eje = invoer.gedaan.get("eerstejaarsevaluatie")
+    basis = eje or eje_uiterlijk
+    uiterlijk = basis + timedelta(days=SPOOR_2_TERMIJN) if basis else None
+    regel = (
+        "Uiterlijk 6 weken na de eerstejaarsevaluatie (Leidraad 7.1); zolang die niet gedaan "
+        "is: 6 weken na de uiterste datum van de eerstejaarsevaluatie"
+    )
+    toepasselijk = b.binnen_zaak(uiterlijk)
+    if invoer.spoor_2_uitzondering:
+        toepasselijk = False
+        regel += f". Uitzondering (Leidraad 7.2): {invoer.spoor_2_uitzondering}"
+    elif invoer.geboortedatum is not None and basis_einde is not None:
+        aow, vastgesteld = aow_datum(invoer.geboortedatum)
+        if aow <= plus_maanden(basis_einde, 12):
+            if vastgesteld:
+                toepasselijk = False
+                regel += (
+                    f". Uitzondering (Leidraad 7.2): AOW-leeftijd op {_d(aow)}, binnen één jaar "
+                    f"na het einde van de wachttijd ({_d(basis_einde)})"
+                )
+            else:
+                b.waarschuwingen.append(
+                    f"AOW-leeftijd mogelijk op {_d(aow)} (nog niet wettelijk vastgesteld): "
+                    "uitzondering op spoor 2 niet toegepast; controleer de AOW-leeftijd."
+                )
+    b.voeg_toe(
+        "spoor_2_start",
+        "Start re-integratie tweede spoor",
+        regel,
+        None,
+        uiterlijk,
+        van_toepassing=toepasselijk,
+    )
+
+
+def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
+    """All milestones of the current case, with status at ``peildatum``."""
+    b = _Bouwer(invoer, peildatum)
+    zaak, gedaan = b.zaak, invoer.gedaan
+    verlenging = timedelta(days=7 * sum(v.weken for v in invoer.verlengingen))
+    b.waarschuwingen.extend(invoer_opmerkingen(invoer, zaak))
+    for sleutel, datum in sorted(gedaan.items()):
+        if sleutel not in _BEKENDE_GEDAAN:
+            b.waarschuwingen.append(f"Onbekende mijlpaal in 'gedaan': {sleutel!r}.")
+        if datum > peildatum:
+            b.waarschuwingen.append(
+                f"{sleutel} is gedaan op {_d(datum)}, na de peildatum {_d(peildatum)}."
+            )
+    # A verlenging adds calendar days after the 728th ziektedag. The steps tied to the end of
+    # the wachttijd (UWV letter, eindevaluatie, actueel oordeel, WIA-aanvraag) move with it;
+    # the first-year steps do not.
+    basis_einde = b.dag(WACHTTIJD_DAGEN)
+    einde = basis_einde + verlenging if basis_einde else None
+    wia_uiterlijk = einde - timedelta(days=WIA_AANVRAAG_VOOR_EINDE) if einde else None
+    # "Na 88 weken ziekte krijgt u een brief; vanaf dat moment kunt u WIA aanvragen" (UWV):
+    # the first day of week 89 (X+616) opens the WIA-aanvraag window.
+    na_88_weken = b.dag(7 * 88 + 1)
+    wia_vanaf = na_88_weken + verlenging if na_88_weken else None
+    # Eindevaluatie and actueel oordeel: advice "week 91" -> from the start of week 91 (X+630)
+    # up to the WIA-aanvraag deadline, since both must go with that application.
+    week_91 = b.dag(7 * 90 + 1)
+    eind_vanaf = week_91 + verlenging if week_91 else None
+
+    pa_uiterlijk = b.dag(42)
+    b.voeg_toe(
+        "probleemanalyse",
+        "Probleemanalyse door de bedrijfsarts",
+        "Uiterlijk in de 6e ziekteweek: de 42e ziektedag (Regeling procesgang eerste en tweede "
+        "ziektejaar, art. 2)",
+        None,
+        pa_uiterlijk,
+        van_toepassing=pa_uiterlijk is not None,
+    )
+    pa = gedaan.get("probleemanalyse")
+    kandidaten = [d for d in (b.dag(56), pa + timedelta(days=14) if pa else None) if d]
+    plan_uiterlijk = min((d for d in kandidaten if b.binnen_zaak(d)), default=None)
+    b.voeg_toe(
+        "plan_van_aanpak",
+        "Plan van aanpak opgesteld door werkgever en werknemer",
+        "Uiterlijk in de 8e ziekteweek (56e ziektedag) en binnen 2 weken na de probleemanalyse, "
+        "de vroegste van beide (Regeling procesgang eerste en tweede ziektejaar, art. 4; "
+        "Werkwijzer Poortwachter)",
+        None,
+        plan_uiterlijk,
+        van_toepassing=plan_uiterlijk is not None,
+    )
+    _evaluatie(b, plan_uiterlijk, einde)
+
+    dag_294 = b.dag(42 * 7)
+    melding = eerste_werkdag_na(dag_294) if dag_294 else None
+    regel = (
+        "Uiterlijk de eerste werkdag na de 42e ziekteweek, dus na de 294e ziektedag (UWV; "
+        "werkdag volgens de Algemene termijnenwet)"
+    )
+    uit = invoer.uit_dienst
+    if uit is not None and zaak.is_telbaar(uit) and (melding is None or uit < melding):
+        melding = uit
+        regel += "; ziek uit dienst: uiterlijk op de laatste dag van het dienstverband (UWV)"
+    b.voeg_toe(
+        "ziekmelding_uwv",
+        "Ziekmelding bij UWV (42e-weeksmelding)",
+        regel,
+        None,
+        melding,
+        van_toepassing=melding is not None,
+    )
+
+    eje_vanaf, eje_uiterlijk = b.dag(45 * 7 + 1), b.dag(52 * 7)
+    b.voeg_toe(
+        "eerstejaarsevaluatie",
+        "Eerstejaarsevaluatie door werkgever en werknemer",
+        "Tussen het begin van de 46e en het einde van de 52e ziekteweek: 316e t/m 364e "
+        "ziektedag (Regeling procesgang eerste en tweede ziektejaar; UWV)",
+        eje_vanaf,
+        eje_uiterlijk,
+        van_toepassing=eje_uiterlijk is not None,
+    )
+    _spoor_2(b, eje_uiterlijk, basis_einde)
+
+    b.voeg_toe(
+        "wia_brief_uwv",
+        "UWV stuurt de werknemer de brief over de WIA-aanvraag",
+        "Na 88 weken ziekte (vanaf de 617e ziektedag, verschoven met een verlenging; UWV, "
+        "art. 64 lid 2 WIA); ter informatie",
+        wia_vanaf,
+        None,
+        van_toepassing=wia_vanaf is not None,
+        informatief=True,
+    )
+    eind_regel = (
+        "Kort vóór de WIA-aanvraag: vanaf het begin van de 91e ziekteweek (631e ziektedag), "
+        "uiterlijk op de uiterste datum van de WIA-aanvraag (advies UWV; Regeling procesgang)"
+    )
+    for id_, omschrijving in (
+        ("eindevaluatie", "Eindevaluatie door werkgever en werknemer"),
+        ("actueel_oordeel", "Actueel oordeel van de bedrijfsarts"),
+    ):
+        b.voeg_toe(
+            id_,
+            omschrijving,
+            eind_regel,
+            eind_vanaf,
+            wia_uiterlijk,
+            van_toepassing=wia_uiterlijk is not None,
+        )
+    b.voeg_toe(
+        "wia_aanvraag",
+        "Aanvraag WIA-uitkering door de werknemer bij UWV",
+        "Uiterlijk 11 weken (77 dagen) vóór de laatste dag van de wachttijd, ook na een "
+        "verlenging (art. 64 lid 3 WIA); vanaf de brief van UWV na 88 weken",
+        wia_vanaf,
+        wia_uiterlijk,
+        van_toepassing=wia_uiterlijk is not None,
+    )
+    b.voeg_toe(
+        "einde_wachttijd",
+        "Laatste dag van de wachttijd (einde loondoorbetaling bij ziekte)",
+        "De 728e ziektedag (104 weken, art. 7:629 BW en art. 19 WIA), plus verlengingen "
+        "(vrijwillig art. 24 WIA, loonsanctie art. 25 lid 9 WIA); ter informatie",
+        None,
+        einde,
+        van_toepassing=einde is not None,
+        informatief=True,
+    )
+
+    telbaar_op_peildatum = zaak.is_telbaar(peildatum)
+    dagen = zaak.dagen_tot_en_met(peildatum)
+    return Tijdlijn(
+        eerste_ziektedag=zaak.x,
+        peildatum=peildatum,
+        mijlpalen=tuple(b.mijlpalen),
+        ziektedagen_tot_peildatum=dagen,
+        ziekteweek_op_peildatum=(dagen - 1) // 7 + 1 if telbaar_op_peildatum else None,
+        einde_wachttijd=einde,
+        waarschuwingen=tuple(b.waarschuwingen),
+    )
