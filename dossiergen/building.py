@@ -15,7 +15,7 @@ from pathlib import Path
 from dossiergen.checking import CheckResult, check_file, discover
 from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
 from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
-from dossiergen.errors import DossierError, UsageError
+from dossiergen.errors import DossierError, UsageError, WriteError
 from dossiergen.markup import parse_markup
 from dossiergen.problems import Problem, Severity
 from dossiergen.rendering import TemplateRenderer
@@ -121,6 +121,10 @@ def _build_one(
     try:
         data = render_document(dossier.data, spec, engine, version, peildatum, result.display_path)
         target = output_dir / path.stem / f"{spec.name}.docx"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise WriteError(f"kan map {target.parent} niet maken: {e.strerror}") from e
         write_atomic(target, data)
     except DossierError as e:
         report.problems.extend(e.problems)

@@ -49,6 +49,7 @@ from dossiergen.errors import MarkupError
 
 __all__ = [
     "CONTAINER_NAMES",
+    "XML_INVALID_CHARS",
     "Block",
     "Cell",
     "Container",
@@ -168,7 +169,7 @@ _BLOCK_NAMES: dict[type, str] = {
 }
 
 # XML 1.0 cannot hold these; the validator rejects them earlier, this is the last line of defence.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _make_parser() -> MarkdownIt:
@@ -211,16 +212,18 @@ class _Parser:
             raise self.fail(f"interne fout: {token_type} verwacht, {token.type} gevonden", token)
         return token
 
-    def blocks_until(self, closing: str | None, depth: int) -> tuple[Block, ...]:
+    def blocks_until(self, closing: str | None, lists: int, boxed: bool) -> tuple[Block, ...]:
+        """Blocks up to the ``closing`` token; ``lists`` is the list depth, ``boxed`` whether
+        we are inside a container."""
         blocks: list[Block] = []
         while self.pos < len(self.tokens):
             if closing is not None and self.tokens[self.pos].type == closing:
                 self.pos += 1
                 return tuple(blocks)
-            blocks.append(self.block(depth))
+            blocks.append(self.block(lists, boxed))
         return tuple(blocks)
 
-    def block(self, depth: int) -> Block:
+    def block(self, lists: int, boxed: bool) -> Block:
         token = self.next()
         kind = token.type
         if kind == "heading_open":
@@ -235,13 +238,13 @@ class _Parser:
             self.expect("paragraph_close")
             return Paragraph(runs)
         if kind in ("bullet_list_open", "ordered_list_open"):
-            return self.list_block(token, depth)
+            return self.list_block(token, lists, boxed)
         if kind == "table_open":
             return self.table()
         if kind == "hr":
             return PageBreak()
         if kind == "container_blok_open":
-            return self.container(token, depth)
+            return self.container(token, lists > 0 or boxed)
         unsupported = {
             "fence": "codeblok (```)",
             "code_block": "codeblok",
@@ -250,8 +253,8 @@ class _Parser:
         }
         raise self.fail(f"{unsupported.get(kind, kind)} wordt niet ondersteund", token)
 
-    def list_block(self, token: Token, depth: int) -> ListBlock:
-        if depth >= 2:
+    def list_block(self, token: Token, lists: int, boxed: bool) -> ListBlock:
+        if lists >= 2:
             raise self.fail("lijsten mogen maar één niveau diep genest worden", token)
         ordered = token.type == "ordered_list_open"
         closing = "ordered_list_close" if ordered else "bullet_list_close"
@@ -259,7 +262,7 @@ class _Parser:
         items: list[tuple[Block, ...]] = []
         while self.tokens[self.pos].type != closing:
             item_token = self.expect("list_item_open")
-            blocks = self.blocks_until("list_item_close", depth + 1)
+            blocks = self.blocks_until("list_item_close", lists + 1, boxed)
             for block in blocks:
                 if not isinstance(block, Paragraph | ListBlock):
                     what = _BLOCK_NAMES[type(block)]
@@ -273,19 +276,24 @@ class _Parser:
         rows: list[tuple[Cell, ...]] = []
         align: list[Alignment] = []
         current: list[Cell] = []
+        in_head = False
         while True:
             token = self.next()
             kind = token.type
             if kind == "table_close":
                 break
-            if kind == "tr_open":
+            if kind == "thead_open":
+                in_head = True
+            elif kind == "thead_close":
+                in_head = False
+            elif kind == "tr_open":
                 current = []
             elif kind in ("th_open", "td_open"):
                 if kind == "th_open":
                     align.append(_alignment(token.attrGet("style")))
                 current.append(self.inline(self.expect("inline")))
             elif kind == "tr_close":
-                if not header and not rows and len(align) == len(current):
+                if in_head:
                     header = tuple(current)
                 else:
                     rows.append(tuple(current))
@@ -293,18 +301,14 @@ class _Parser:
             header = ()  # "| | |" header: a key/value table without header row
         return Table(header, tuple(rows), tuple(align))
 
-    def container(self, token: Token, depth: int) -> Block:
+    def container(self, token: Token, nested: bool) -> Block:
         name = token.info.strip().split(" ", 1)[0]
         if name not in _ALLOWED:
             known = ", ".join(sorted(_ALLOWED))
             raise self.fail(f"onbekend blok '::: {name}' (bekend: {known})", token)
-        if depth > 0:
-            raise self.fail(f"blok '::: {name}' mag niet binnen een ander blok staan", token)
-        start = self.pos
-        blocks = self.blocks_until("container_blok_close", depth + 1)
-        for inner in self.tokens[start : self.pos]:
-            if inner.type == "container_blok_open":  # pragma: no cover - caught by depth
-                raise self.fail("geneste blokken worden niet ondersteund", inner)
+        if nested:
+            raise self.fail(f"blok '::: {name}' mag niet binnen een lijst of blok staan", token)
+        blocks = self.blocks_until("container_blok_close", 0, True)
         for block in blocks:
             if not isinstance(block, _ALLOWED[name]):
                 what = _BLOCK_NAMES[type(block)]
@@ -319,8 +323,11 @@ class _Parser:
     def inline(self, token: Token) -> tuple[Inline, ...]:
         runs: list[Inline] = []
         bold = italic = 0
+        line = token.map[0] + 1 if token.map else self.last_line
         for child in token.children or ():
             kind = child.type
+            if kind in ("softbreak", "hardbreak"):
+                line += 1  # children carry no line map; count the breaks instead
             if kind == "text":
                 if child.content:
                     _append_text(runs, child.content, bold > 0, italic > 0)
@@ -342,7 +349,7 @@ class _Parser:
                     "image": "afbeelding",
                     "code_inline": "code (`...`)",
                 }.get(kind, kind)
-                raise self.fail(f"{what} wordt niet ondersteund", token)
+                raise MarkupError(f"regel {line}: {what} wordt niet ondersteund")
         return tuple(runs)
 
 
@@ -356,18 +363,22 @@ def _append_text(runs: list[Inline], text: str, bold: bool, italic: bool) -> Non
 
 
 def _alignment(style: Any) -> Alignment:
+    # markdown-it renders ":--:" as style="text-align:center"
     if not isinstance(style, str):
         return None
-    for value in ("left", "center", "right"):
-        if value in style:
-            return value  # type: ignore[return-value]
+    if "center" in style:
+        return "center"
+    if "right" in style:
+        return "right"
+    if "left" in style:
+        return "left"
     return None
 
 
 def parse_markup(text: str) -> tuple[Block, ...]:
     """Parse markup into blocks; raises :class:`MarkupError` naming the line of a problem."""
-    bad = _XML_INVALID.search(text)
+    bad = XML_INVALID_CHARS.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         raise MarkupError(f"regel {line}: teken U+{ord(bad.group()):04X} kan niet in Word staan")
-    return _Parser(_PARSER.parse(text)).blocks_until(None, 0)
+    return _Parser(_PARSER.parse(text)).blocks_until(None, 0, False)
