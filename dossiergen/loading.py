@@ -35,7 +35,7 @@ _ALLOWED_TAGS = frozenset(
 )
 
 
-class _DatesAsTextConstructor(RoundTripConstructor):  # type: ignore[misc]
+class _DatesAsTextConstructor(RoundTripConstructor):
     """Keep YAML timestamps as the text the consultant typed.
 
     The schema checks them with ``format: date`` so that 2026-02-30 becomes a message with a
