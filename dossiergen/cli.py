@@ -129,3 +129,64 @@ def build(
         return EXIT_OK if ok else EXIT_FAILED
 
     _run(action)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), metavar="PAD")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "text", "json"]),
+    default="tekst",
+    show_default=True,
+    help="Tabel voor mensen (tekst) of één JSON-object.",
+)
+@_peildatum
+def timeline(path: Path, output_format: str, peildatum: str | None) -> None:
+    """Toon de Poortwachter-mijlpalen van één dossier: termijnen, status en regel."""
+
+    def action() -> int:
+        from dossiergen.pipeline import run_timeline
+
+        out, warnings = run_timeline(
+            path, as_json=output_format == "json", peildatum_option=peildatum
+        )
+        if warnings:
+            click.echo(warnings, nl=False, err=True)
+        click.echo(out, nl=False)
+        return EXIT_OK
+
+    _run(action)
+
+
+@main.command()
+@_paths
+@click.option("--van", metavar="JJJJ-MM-DD", help="Alleen termijnen vanaf deze datum.")
+@click.option("--tot", metavar="JJJJ-MM-DD", help="Alleen termijnen tot en met deze datum.")
+@click.option(
+    "--ics",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Schrijf ook een agendabestand (iCalendar) om in Outlook te importeren.",
+)
+@_peildatum
+def agenda(
+    paths: tuple[Path, ...],
+    van: str | None,
+    tot: str | None,
+    ics: Path | None,
+    peildatum: str | None,
+) -> None:
+    """Alle openstaande Poortwachter-termijnen van alle dossiers, de eerstvolgende eerst."""
+
+    def action() -> int:
+        from dossiergen.pipeline import run_agenda
+
+        out, problems, usable = run_agenda(
+            list(paths) or [Path("dossiers")], van=van, tot=tot, ics=ics, peildatum_option=peildatum
+        )
+        if problems:
+            click.echo(problems, nl=False, err=True)
+        click.echo(out, nl=False)
+        return EXIT_OK if usable else EXIT_FAILED
+
+    _run(action)

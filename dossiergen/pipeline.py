@@ -80,3 +80,81 @@ def run_build(
         f"gemaakt in {output_dir}, {len(report.failed)} niet gelukt"
     )
     return "\n".join(lines) + "\n", report.ok
+
+
+def run_timeline(
+    path: Path,
+    *,
+    as_json: bool = False,
+    peildatum_option: str | None = None,
+    resources: Resources | None = None,
+) -> tuple[str, str]:
+    """The timeline of one dossier: (report for stdout, warnings for stderr)."""
+    import json
+
+    from dossiergen.agenda import timeline_for, timeline_json, timeline_text
+    from dossiergen.checking import display_path
+    from dossiergen.errors import UsageError
+    from dossiergen.loading import load_dossier
+
+    if not path.is_file():
+        raise UsageError(f"bestaat niet of is geen bestand: {path}")
+    resources = resources or default_resources()
+    peildatum = resolve_peildatum(peildatum_option)
+    shown = display_path(path)
+    dossier = load_dossier(path, shown)
+    tijdlijn, warnings = timeline_for(dossier, load_schemas(resources.schemas_dir), peildatum)
+    if as_json:
+        out = json.dumps(timeline_json(shown, tijdlijn), ensure_ascii=False, indent=2) + "\n"
+    else:
+        out = timeline_text(shown, tijdlijn)
+    return out, "".join(p.as_text() + "\n" for p in warnings)
+
+
+def run_agenda(
+    paths: Sequence[Path],
+    *,
+    van: str | None = None,
+    tot: str | None = None,
+    ics: Path | None = None,
+    peildatum_option: str | None = None,
+    resources: Resources | None = None,
+) -> tuple[str, str, bool]:
+    """Open milestones of all dossiers: (agenda text, problems for stderr, all dossiers usable)."""
+    from datetime import date
+
+    from dossiergen.agenda import agenda_ics, agenda_items, agenda_text, timeline_for
+    from dossiergen.checking import discover, display_path
+    from dossiergen.errors import LoadError, UsageError
+    from dossiergen.files import write_atomic
+    from dossiergen.loading import load_dossier
+
+    def parse(option: str | None, name: str) -> date | None:
+        try:
+            return date.fromisoformat(option) if option else None
+        except ValueError as e:
+            raise UsageError(f"{name} '{option}' is geen datum (JJJJ-MM-DD)") from e
+
+    start, end = parse(van, "--van"), parse(tot, "--tot")
+    resources = resources or default_resources()
+    peildatum = resolve_peildatum(peildatum_option)
+    schemas = load_schemas(resources.schemas_dir)
+    entries = []
+    problems: list[str] = []
+    usable = True
+    for path in discover(list(paths)):
+        shown = display_path(path)
+        try:
+            dossier = load_dossier(path, shown)
+            tijdlijn, _ = timeline_for(dossier, schemas, peildatum)
+        except (LoadError, DossierError) as e:
+            problems.extend(p.as_text() for p in e.problems)
+            usable = False
+            continue
+        werknemer = dossier.data.get("werknemer", {})
+        name = str(werknemer.get("naam", path.stem)) if hasattr(werknemer, "get") else path.stem
+        entries.append((shown, path.stem, name, tijdlijn))
+    items = agenda_items(entries, start, end)
+    if ics is not None:
+        write_atomic(ics, agenda_ics(items, peildatum))
+    return agenda_text(items, peildatum), "".join(p + "\n" for p in problems), usable
