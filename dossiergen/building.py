@@ -2,24 +2,31 @@
 
 One dossier's failure never stops the others; a document whose data is missing is skipped
 with one message listing everything it lacks. Nothing is half-written: each output is written
-to a temporary file and renamed.
+to a temporary file and renamed. Builds are incremental by content (see ``manifest``) and run
+dossiers in parallel worker processes, each loading the engine once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from dossiergen.checking import CheckResult, check_file, discover
+from dossiergen.checking import check_file, discover, display_path
 from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
 from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
 from dossiergen.errors import DossierError, UsageError, WriteError
+from dossiergen.manifest import Manifest, output_key, shows_peildatum
 from dossiergen.markup import parse_markup
-from dossiergen.problems import Problem, Severity
+from dossiergen.problems import Problem
 from dossiergen.rendering import TemplateRenderer
-from dossiergen.schemas import SchemaSet
+from dossiergen.resources import Resources
+from dossiergen.schemas import SchemaSet, load_schemas
 from dossiergen.versions import dossier_versions
 from dossiergen.views import make_view
 
@@ -31,21 +38,54 @@ class Engine:
     schemas: SchemaSet
     renderer: TemplateRenderer
     house_style: HouseStyle
+    fingerprint: str = ""  # hash of schemas + house style + program version (manifest keys)
+
+
+@cache
+def engine_for(resources: Resources) -> Engine:
+    """The engine for ``resources``, loaded once per process (workers reuse it)."""
+    from dossiergen.manifest import engine_fingerprint
+
+    return Engine(
+        schemas=load_schemas(resources.schemas_dir),
+        renderer=TemplateRenderer(resources.templates_dir),
+        house_style=HouseStyle.load(resources.house_style),
+        fingerprint=engine_fingerprint(resources),
+    )
+
+
+@dataclass
+class DossierOutcome:
+    """What building one dossier did."""
+
+    display_path: str
+    written: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
 class BuildReport:
-    """What a build did: files written, documents skipped with reasons, problems per dossier."""
+    """What a build did: files written or up to date, failures with reasons, all problems."""
 
     written: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    orphans: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """True when every requested document was built."""
+        """True when every requested document was built or already up to date."""
         return not self.failed
+
+    def add(self, outcome: DossierOutcome) -> None:
+        """Merge one dossier's outcome."""
+        self.written += outcome.written
+        self.up_to_date += outcome.up_to_date
+        self.failed += outcome.failed
+        self.problems += outcome.problems
 
 
 def select_documents(names: Sequence[str]) -> list[DocumentSpec]:
@@ -60,91 +100,194 @@ def select_documents(names: Sequence[str]) -> list[DocumentSpec]:
     return [DOCUMENTS[n] for n in dict.fromkeys(names)]
 
 
+@dataclass(frozen=True)
+class BuildJob:
+    """One dossier to build; plain data so it can travel to a worker process."""
+
+    path: Path
+    display_path: str
+    version: str
+    output_dir: Path
+    documents: tuple[str, ...]
+    peildatum: date
+    strict: bool
+    force: bool
+    resources: Resources
+
+
 def build_paths(
     paths: Sequence[Path],
     output_dir: Path,
     documents: Sequence[DocumentSpec],
-    engine: Engine,
+    resources: Resources,
     peildatum: date,
     *,
     strict: bool = False,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Callable[[DossierOutcome], None] | None = None,
 ) -> BuildReport:
     """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``."""
     report = BuildReport()
     files = discover(list(paths))
-    results = [check_file(path, engine.schemas, peildatum) for path in files]
-    versions = dossier_versions(
-        (path, result.dossier.source)
-        for path, result in zip(files, results, strict=True)
-        if result.dossier is not None
-    )
+    versions = dossier_versions((path, _read(path)) for path in files)
     stems: dict[str, str] = {}
-    for path, result in zip(files, results, strict=True):
-        report.problems.extend(result.problems)
-        if result.failed(strict=strict):
-            report.failed.append(f"{result.display_path}: niet gebouwd (zie de fouten hierboven)")
-            continue
+    build_jobs = []
+    for path in files:
+        shown = display_path(path)
         if path.stem in stems:
             report.failed.append(
-                f"{result.display_path}: niet gebouwd: dezelfde bestandsnaam als "
-                f"{stems[path.stem]} (beide zouden naar {output_dir / path.stem} schrijven)"
+                f"{shown}: niet gebouwd: dezelfde bestandsnaam als {stems[path.stem]} "
+                f"(beide zouden naar {output_dir / path.stem} schrijven)"
             )
             continue
-        stems[path.stem] = result.display_path
-        for spec in documents:
-            _build_one(
-                path, result, spec, engine, output_dir, versions.get(path, ""), peildatum, report
+        stems[path.stem] = shown
+        build_jobs.append(
+            BuildJob(
+                path,
+                shown,
+                versions.get(path, ""),
+                output_dir,
+                tuple(spec.name for spec in documents),
+                peildatum,
+                strict,
+                force,
+                resources,
             )
+        )
+    if jobs > 1 and len(build_jobs) > 1:
+        engine_for(resources)  # load before forking: workers inherit it instead of reloading
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for outcome in pool.map(build_dossier, build_jobs, chunksize=4):
+                report.add(outcome)
+                if progress:
+                    progress(outcome)
+    else:
+        for job in build_jobs:
+            outcome = build_dossier(job)
+            report.add(outcome)
+            if progress:
+                progress(outcome)
+    if all(p.is_dir() for p in paths) and output_dir.is_dir():
+        report.orphans = _orphans(output_dir, set(stems))
     return report
 
 
-def _build_one(
-    path: Path,
-    result: CheckResult,
-    spec: DocumentSpec,
-    engine: Engine,
-    output_dir: Path,
-    version: str,
-    peildatum: date,
-    report: BuildReport,
-) -> None:
-    dossier = result.dossier
-    assert dossier is not None
-    missing = missing_parts(spec, dossier)
-    if missing:
-        report.problems.extend(missing)
-        report.failed.append(
-            f"{result.display_path}: {spec.name} overgeslagen: "
-            f"{len(missing)} ontbrekende {'onderdeel' if len(missing) == 1 else 'onderdelen'}"
-        )
-        return
+def _read(path: Path) -> bytes:
     try:
-        data = render_document(dossier.data, spec, engine, version, peildatum, result.display_path)
-        target = output_dir / path.stem / f"{spec.name}.docx"
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise WriteError(f"kan map {target.parent} niet maken: {e.strerror}") from e
-        write_atomic(target, data)
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _orphans(output_dir: Path, stems: set[str]) -> list[Path]:
+    known = {f"{name}.docx" for name in DOCUMENTS} | {f"{name}.pdf" for name in DOCUMENTS}
+    found = []
+    for folder in sorted(p for p in output_dir.iterdir() if p.is_dir()):
+        for file in sorted(folder.iterdir()):
+            if file.suffix in (".docx", ".pdf") and (
+                folder.name not in stems or file.name not in known
+            ):
+                found.append(file)
+    return found
+
+
+def build_dossier(job: BuildJob) -> DossierOutcome:
+    """Check one dossier and build its documents; never raises for bad input."""
+    outcome = DossierOutcome(job.display_path)
+    try:
+        engine = engine_for(job.resources)
     except DossierError as e:
-        report.problems.extend(e.problems)
-        report.failed.append(f"{result.display_path}: {spec.name} niet gebouwd: {e}")
-        return
-    report.written.append(target)
+        outcome.failed.append(f"{job.display_path}: niet gebouwd: {e}")
+        return outcome
+    target_dir = job.output_dir / job.path.stem
+    manifest = Manifest.load(target_dir)
+    if not job.force and _all_current(job, engine, manifest, outcome):
+        return outcome  # unchanged: not even parsed, so a no-op rebuild stays instant
+    result = check_file(job.path, engine.schemas, job.peildatum)
+    outcome.problems += result.problems
+    if result.failed(strict=job.strict) or result.dossier is None:
+        outcome.failed.append(f"{job.display_path}: niet gebouwd (zie de fouten hierboven)")
+        return outcome
+    dossier = result.dossier
+    for name in job.documents:
+        spec = DOCUMENTS[name]
+        target = target_dir / f"{spec.name}.docx"
+        missing = missing_parts(spec, dossier)
+        if missing:
+            outcome.problems += missing
+            outcome.failed.append(
+                f"{job.display_path}: {spec.name} overgeslagen: {len(missing)} ontbrekende "
+                f"{'onderdeel' if len(missing) == 1 else 'onderdelen'}"
+            )
+            manifest.forget(target)
+            continue
+        dated = shows_peildatum(spec, dossier.data)
+        key = output_key(
+            engine, spec, dossier.source, job.version, job.peildatum if dated else None
+        )
+        if not job.force and manifest.is_current(target, key):
+            outcome.up_to_date.append(target)
+            continue
+        try:
+            data = render_document(
+                dossier.data, spec, engine, job.version, job.peildatum, job.display_path
+            )
+            _write(target, data)
+        except DossierError as e:
+            outcome.problems += e.problems
+            outcome.failed.append(f"{job.display_path}: {spec.name} niet gebouwd: {e}")
+            manifest.forget(target)
+            continue
+        manifest.record(target, key, dated)
+        outcome.written.append(target)
+    try:
+        manifest.save()
+    except DossierError as e:
+        outcome.failed.append(f"{job.display_path}: {e}")
+    return outcome
+
+
+def _all_current(
+    job: BuildJob, engine: Engine, manifest: Manifest, outcome: DossierOutcome
+) -> bool:
+    """True (and recorded in ``outcome``) when every requested output is up to date.
+
+    Decided from the dossier's bytes and the manifest alone, without parsing the dossier.
+    """
+    source = _read(job.path)
+    targets = []
+    for name in job.documents:
+        spec = DOCUMENTS[name]
+        target = job.output_dir / job.path.stem / f"{spec.name}.docx"
+        dated = manifest.shows_peildatum(target)
+        if dated is None:
+            return False
+        key = output_key(engine, spec, source, job.version, job.peildatum if dated else None)
+        if not manifest.is_current(target, key):
+            return False
+        targets.append(target)
+    outcome.up_to_date += targets
+    return bool(targets)
+
+
+def _write(target: Path, data: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WriteError(f"kan map {target.parent} niet maken: {e.strerror}") from e
+    write_atomic(target, data)
 
 
 def render_document(
-    data: object,
+    data: Mapping[str, Any],
     spec: DocumentSpec,
     engine: Engine,
     version: str,
     peildatum: date,
-    display_path: str,
+    shown_path: str,
 ) -> bytes:
     """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
-    from collections.abc import Mapping
-
-    assert isinstance(data, Mapping)
     view = make_view(data, engine.schemas, spec.audiences)
     document_date = spec.document_date(data, peildatum)
     context = {
@@ -154,7 +297,7 @@ def render_document(
             "titel": spec.title,
             "datum": document_date.isoformat(),
             "versie": version,
-            "bron": display_path,
+            "bron": shown_path,
             "doelgroep": sorted(a.value for a in spec.audiences),
         },
         "peildatum": peildatum.isoformat(),
@@ -173,6 +316,9 @@ def render_document(
     return render_docx(blocks, engine.house_style, properties)
 
 
-def problem_at(path: str, message: str) -> Problem:
-    """A problem without a better position than the start of the file."""
-    return Problem(path, 1, 1, Severity.FOUT, message)
+def default_jobs() -> int:
+    """One worker per CPU the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -83,6 +83,12 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: 
     _run(action)
 
 
+def _count_dossiers(paths: list[Path]) -> int:
+    from dossiergen.checking import discover
+
+    return len(discover(paths))
+
+
 @main.command()
 @_paths
 @click.option(
@@ -103,6 +109,16 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: 
 )
 @click.option("--pdf", is_flag=True, help="Maak ook een PDF (LibreOffice nodig).")
 @click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fout.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Aantal dossiers tegelijk (standaard: aantal processoren).",
+)
+@click.option("--opnieuw", "force", is_flag=True, help="Bouw alles, ook wat al actueel is.")
+@click.option("--prune", is_flag=True, help="Verwijder documenten die geen dossier meer maakt.")
+@click.option("--quiet", "-q", is_flag=True, help="Geen voortgangsbalk.")
 @_peildatum
 def build(
     paths: tuple[Path, ...],
@@ -110,6 +126,10 @@ def build(
     documents: tuple[str, ...],
     pdf: bool,
     strict: bool,
+    jobs: int | None,
+    force: bool,
+    prune: bool,
+    quiet: bool,
     peildatum: str | None,
 ) -> None:
     """Bouw de Word-documenten van dossiers (bestanden of mappen; standaard dossiers/)."""
@@ -117,14 +137,28 @@ def build(
     def action() -> int:
         from dossiergen.pipeline import run_build
 
-        report, ok = run_build(
-            list(paths) or [Path("dossiers")],
-            output_dir=output_dir,
-            document_names=list(documents),
-            pdf=pdf,
-            strict=strict,
-            peildatum_option=peildatum,
-        )
+        options = {
+            "output_dir": output_dir,
+            "document_names": list(documents),
+            "pdf": pdf,
+            "strict": strict,
+            "jobs": jobs,
+            "force": force,
+            "prune": prune,
+            "peildatum_option": peildatum,
+        }
+        targets = list(paths) or [Path("dossiers")]
+        if quiet or not sys.stderr.isatty():
+            report, ok = run_build(targets, **options)  # type: ignore[arg-type]
+        else:
+            with click.progressbar(
+                length=_count_dossiers(targets), label="Bouwen", file=sys.stderr
+            ) as bar:
+                report, ok = run_build(
+                    targets,
+                    progress=lambda outcome: bar.update(1),
+                    **options,  # type: ignore[arg-type]
+                )
         click.echo(report, nl=False)
         return EXIT_OK if ok else EXIT_FAILED
 

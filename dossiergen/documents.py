@@ -38,6 +38,9 @@ class DocumentSpec:
     audiences: frozenset[Audience]
     requires: tuple[Requirement, ...] = ()
     derive: Derivation = field(default=_nothing)
+    #: True when the document shows the peildatum (deadlines, statuses): it is then rebuilt
+    #: when the peildatum changes. Otherwise only its own date counts.
+    uses_peildatum: bool = False
 
     def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
         """The date printed on the document: the report date when known, else the peildatum."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from dossiergen.resources import Resources, default_resources, resolve_peildatum
 from dossiergen.schemas import load_schemas
 
 if TYPE_CHECKING:
-    from dossiergen.building import Engine
+    from dossiergen.building import DossierOutcome, Engine
 
 
 def run_check(
@@ -35,15 +35,9 @@ def run_check(
 
 def load_engine(resources: Resources) -> Engine:
     """Load schemas, templates and the house style once for a whole build."""
-    from dossiergen.building import Engine
-    from dossiergen.docx_writer import HouseStyle
-    from dossiergen.rendering import TemplateRenderer
+    from dossiergen.building import engine_for
 
-    return Engine(
-        schemas=load_schemas(resources.schemas_dir),
-        renderer=TemplateRenderer(resources.templates_dir),
-        house_style=HouseStyle.load(resources.house_style),
-    )
+    return engine_for(resources)
 
 
 def run_build(
@@ -53,31 +47,58 @@ def run_build(
     document_names: Sequence[str] = (),
     pdf: bool = False,
     strict: bool = False,
+    jobs: int | None = None,
+    force: bool = False,
+    prune: bool = False,
     peildatum_option: str | None = None,
     resources: Resources | None = None,
+    progress: Callable[[DossierOutcome], None] | None = None,
 ) -> tuple[str, bool]:
     """Build documents for every dossier under ``paths``; return the report and success."""
-    from dossiergen.building import build_paths, select_documents
+    import time
 
+    from dossiergen.building import build_paths, default_jobs, engine_for, select_documents
+
+    started = time.perf_counter()
     resources = resources or default_resources()
     peildatum = resolve_peildatum(peildatum_option)
     documents = select_documents(document_names)
-    engine = load_engine(resources)
-    report = build_paths(paths, output_dir, documents, engine, peildatum, strict=strict)
+    engine_for(resources)  # configuration errors (schemas, house style) stop the build at once
+    report = build_paths(
+        paths,
+        output_dir,
+        documents,
+        resources,
+        peildatum,
+        strict=strict,
+        jobs=jobs or default_jobs(),
+        force=force,
+        progress=progress,
+    )
     lines = [problem.as_text() for problem in report.problems]
     lines.extend(report.failed)
     if pdf:
         from dossiergen.pdf import convert_to_pdf
 
-        for docx in report.written:
+        for docx in report.written + report.up_to_date:
+            pdf_path = docx.with_suffix(".pdf")
+            if docx in report.up_to_date and pdf_path.is_file():
+                continue
             try:
                 convert_to_pdf(docx)
             except DossierError as e:
                 lines.append(f"{docx}: geen PDF: {e}")
                 report.failed.append(str(docx))
+    for orphan in report.orphans:
+        if prune:
+            orphan.unlink(missing_ok=True)
+            lines.append(f"{orphan}: verwijderd (geen dossier of document maakt dit nog)")
+        else:
+            lines.append(f"{orphan}: verouderd, geen dossier maakt dit nog (--prune verwijdert)")
+    seconds = time.perf_counter() - started
     lines.append(
-        f"{len(report.written)} {'document' if len(report.written) == 1 else 'documenten'} "
-        f"gemaakt in {output_dir}, {len(report.failed)} niet gelukt"
+        f"{len(report.written)} gebouwd, {len(report.up_to_date)} al actueel, "
+        f"{len(report.failed)} mislukt in {seconds:.1f} s ({output_dir})"
     )
     return "\n".join(lines) + "\n", report.ok
 

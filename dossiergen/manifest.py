@@ -1,0 +1,166 @@
+"""Incremental builds by content, not modification times (git does not keep mtimes).
+
+Each output's *key* is a hash of everything it depends on: the dossier's bytes and version
+text, the template and every template it includes, the schemas, the house style, the
+dossiergen version and the dates the document shows. Each dossier's output folder keeps a small
+manifest of the keys it was built with; an output is rebuilt when its key changed or the file is
+gone. A missing or unreadable manifest means "build everything in this folder" — never a wrong
+skip. One manifest per dossier folder means parallel builds never write the same manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import meta
+
+from dossiergen import __version__
+from dossiergen.errors import WriteError
+from dossiergen.files import write_atomic
+from dossiergen.resources import Resources
+
+if TYPE_CHECKING:
+    from dossiergen.building import Engine
+    from dossiergen.documents import DocumentSpec
+
+MANIFEST_NAME = ".dossiergen-manifest.json"
+_FORMAT = 1
+
+
+def _digest(*parts: bytes) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "big"))
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+def engine_fingerprint(resources: Resources) -> str:
+    """Hash of what every document depends on: program version, schemas, house style."""
+    parts = [__version__.encode()]
+    for schema in sorted(resources.schemas_dir.glob("*.schema.json")):
+        parts += [schema.name.encode(), schema.read_bytes()]
+    house = resources.house_style
+    parts.append(house.read_bytes() if house.is_file() else b"")
+    return _digest(*parts)
+
+
+@cache
+def template_digest(templates_dir: Path, name: str) -> str:
+    """Hash of a template and, recursively, every template it includes, imports or extends."""
+    seen: dict[str, bytes] = {}
+    pending = [name]
+    from jinja2 import Environment
+
+    parser = Environment()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        path = templates_dir / current
+        source = path.read_bytes() if path.is_file() else b""
+        seen[current] = source
+        try:
+            ast = parser.parse(source.decode("utf-8", "replace"))
+        except Exception:  # a syntax error is reported when rendering; the hash still changes
+            continue
+        pending.extend(ref for ref in meta.find_referenced_templates(ast) if ref)
+    return _digest(*(part for key in sorted(seen) for part in (key.encode(), seen[key])))
+
+
+def shows_peildatum(spec: DocumentSpec, data: Mapping[str, Any]) -> bool:
+    """True when the document prints the peildatum (its own date, deadlines or statuses)."""
+    zaak = data.get("zaak")
+    has_own_date = isinstance(zaak, Mapping) and bool(zaak.get("rapportdatum"))
+    return spec.uses_peildatum or not has_own_date
+
+
+def output_key(
+    engine: Engine,
+    spec: DocumentSpec,
+    source: bytes,
+    version: str,
+    peildatum: date | None,
+) -> str:
+    """The content key of one output (see module docstring).
+
+    ``peildatum`` is ``None`` for documents that do not show it (see ``shows_peildatum``):
+    only the dossier's own dates, which are part of ``source``, then count.
+    """
+    return _digest(
+        engine.fingerprint.encode(),
+        template_digest(engine.renderer.templates_dir, spec.template).encode(),
+        spec.name.encode(),
+        source,
+        version.encode(),
+        (peildatum.isoformat() if peildatum else "").encode(),
+    )
+
+
+class Manifest:
+    """The keys the outputs in one dossier folder were built with."""
+
+    def __init__(self, folder: Path, entries: dict[str, tuple[str, bool]]) -> None:
+        self.folder = folder
+        self.entries = entries
+        self._changed = False
+
+    @classmethod
+    def load(cls, folder: Path) -> Manifest:
+        """Read the folder's manifest; anything unreadable counts as empty (full rebuild)."""
+        try:
+            raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(folder, {})
+        entries = raw.get("uitvoer") if isinstance(raw, dict) else None
+        if raw.get("formaat") != _FORMAT or not isinstance(entries, dict):
+            return cls(folder, {})
+        found: dict[str, tuple[str, bool]] = {}
+        for name, entry in entries.items():
+            if isinstance(entry, dict) and isinstance(entry.get("sleutel"), str):
+                found[str(name)] = (entry["sleutel"], entry.get("peildatum") is True)
+        return cls(folder, found)
+
+    def shows_peildatum(self, target: Path) -> bool | None:
+        """Whether the recorded build of ``target`` depended on the peildatum (None: unknown)."""
+        entry = self.entries.get(target.name)
+        return entry[1] if entry else None
+
+    def is_current(self, target: Path, key: str) -> bool:
+        """True when ``target`` exists and was built with ``key``."""
+        entry = self.entries.get(target.name)
+        return entry is not None and entry[0] == key and target.is_file()
+
+    def record(self, target: Path, key: str, shows_peildatum: bool) -> None:
+        """Remember that ``target`` was built with ``key``."""
+        self.entries[target.name] = (key, shows_peildatum)
+        self._changed = True
+
+    def forget(self, target: Path) -> None:
+        """A failed build: make sure the next run tries again."""
+        if self.entries.pop(target.name, None) is not None:
+            self._changed = True
+
+    def save(self) -> None:
+        """Write the manifest atomically when something changed."""
+        if not self._changed:
+            return
+        body = {
+            "formaat": _FORMAT,
+            "uitvoer": {
+                name: {"sleutel": key, "peildatum": dated}
+                for name, (key, dated) in sorted(self.entries.items())
+            },
+        }
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise WriteError(f"kan map {self.folder} niet maken: {e.strerror}") from e
+        write_atomic(self.folder / MANIFEST_NAME, json.dumps(body, indent=1).encode() + b"\n")
+        self._changed = False
