@@ -113,6 +113,7 @@ class BuildJob:
     strict: bool
     force: bool
     resources: Resources
+    explicit: bool = False  # documents named with --document: "does not apply" is a failure
 
 
 def build_paths(
@@ -125,6 +126,7 @@ def build_paths(
     strict: bool = False,
     jobs: int = 1,
     force: bool = False,
+    explicit: bool = False,
     progress: Callable[[DossierOutcome], None] | None = None,
 ) -> BuildReport:
     """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``."""
@@ -153,6 +155,7 @@ def build_paths(
                 strict,
                 force,
                 resources,
+                explicit,
             )
         )
     if jobs > 1 and len(build_jobs) > 1:
@@ -213,6 +216,18 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
     for name in job.documents:
         spec = DOCUMENTS[name]
         target = target_dir / f"{spec.name}.docx"
+        if not spec.applies(dossier.data):
+            if job.explicit:
+                outcome.failed.append(
+                    f"{job.display_path}: {spec.name} overgeslagen: niet van toepassing op dit "
+                    f"dossier ({spec.not_applicable})"
+                )
+            else:
+                target.unlink(missing_ok=True)  # it applied before: do not leave a stale copy
+                manifest.record_not_applicable(
+                    target, output_key(engine, spec, dossier.source, job.version, None)
+                )
+            continue
         missing = missing_parts(spec, dossier)
         if missing:
             outcome.problems += missing
@@ -266,9 +281,10 @@ def _all_current(
         key = output_key(engine, spec, source, job.version, job.peildatum if dated else None)
         if not manifest.is_current(target, key):
             return False
-        targets.append(target)
+        if target.is_file():
+            targets.append(target)
     outcome.up_to_date += targets
-    return bool(targets)
+    return True
 
 
 def _write(target: Path, data: bytes) -> None:

@@ -1,116 +1,20 @@
-"""The documents dossiergen makes: template, audience, and what each needs from a dossier."""
+"""Every document dossiergen makes, by name (the ``--document`` values).
+
+Each document kind lives in its own ``doc_*`` module as ``SPECS``; this registry only collects
+them, in the order ``dossiergen build`` makes them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from collections.abc import Mapping
 
-from dossiergen.derive import derive_rapport
-from dossiergen.loading import LoadedDossier
-from dossiergen.locations import container_position, json_path
-from dossiergen.problems import Problem, Severity
-from dossiergen.views import Audience
+from dossiergen import doc_rapport
+from dossiergen.docspec import DocumentSpec, Requirement, missing_parts
 
-Derivation = Callable[[Mapping[str, Any], date], Mapping[str, Any]]
+__all__ = ["DOCUMENTS", "DocumentSpec", "Requirement", "missing_parts"]
 
-
-def _nothing(data: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
-    return {}
-
-
-@dataclass(frozen=True)
-class Requirement:
-    """One part a document cannot do without: a dotted path and its Dutch name."""
-
-    path: tuple[str, ...]
-    label: str
-
-
-@dataclass(frozen=True)
-class DocumentSpec:
-    """A document kind: its file name, title, template, readers and needs."""
-
-    name: str
-    title: str
-    template: str
-    audiences: frozenset[Audience]
-    requires: tuple[Requirement, ...] = ()
-    derive: Derivation = field(default=_nothing)
-    #: True when the document shows the peildatum (deadlines, statuses): it is then rebuilt
-    #: when the peildatum changes. Otherwise only its own date counts.
-    uses_peildatum: bool = False
-
-    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
-        """The date printed on the document: the report date when known, else the peildatum."""
-        zaak = data.get("zaak")
-        value = zaak.get("rapportdatum") if isinstance(zaak, Mapping) else None
-        return date.fromisoformat(str(value)) if value else peildatum
-
-    def core_title(self, data: Mapping[str, Any]) -> str:
-        """The Word title property: document title and employee name."""
-        werknemer = data.get("werknemer", {})
-        name = werknemer.get("naam", "") if isinstance(werknemer, Mapping) else ""
-        return f"{self.title} – {name}" if name else self.title
-
-    def author(self, data: Mapping[str, Any]) -> str:
-        """The Word author property: the arbeidsdeskundige of the case."""
-        zaak = data.get("zaak", {})
-        expert = zaak.get("arbeidsdeskundige", {}) if isinstance(zaak, Mapping) else {}
-        return str(expert.get("naam", "")) if isinstance(expert, Mapping) else ""
-
-
-def _needs(*pairs: tuple[str, str]) -> tuple[Requirement, ...]:
-    return tuple(Requirement(tuple(path.split(".")), label) for path, label in pairs)
-
+_MODULES = (doc_rapport,)
 
 DOCUMENTS: Mapping[str, DocumentSpec] = {
-    spec.name: spec
-    for spec in (
-        DocumentSpec(
-            name="rapport",
-            title="Arbeidsdeskundig rapport",
-            template="rapport.md.j2",
-            audiences=frozenset({Audience.WERKGEVER, Audience.WERKNEMER}),
-            requires=_needs(
-                ("zaak.vraagstelling", "de vraagstelling"),
-                ("zaak.arbeidsdeskundige", "de arbeidsdeskundige"),
-                ("zaak.rapportdatum", "de rapportdatum"),
-                ("bedrijfsarts.belastbaarheid", "een belastbaarheidsprofiel van de bedrijfsarts"),
-                ("eigen_werk.taken", "de taken van het eigen werk"),
-                ("eigen_werk.conclusie", "de conclusie over het eigen werk"),
-                ("advies", "het advies"),
-            ),
-            derive=derive_rapport,
-        ),
-    )
+    spec.name: spec for module in _MODULES for spec in module.SPECS
 }
-
-
-def missing_parts(spec: DocumentSpec, dossier: LoadedDossier) -> list[Problem]:
-    """One problem per requirement of ``spec`` that the dossier lacks, placed at its parent."""
-    problems = []
-    for requirement in spec.requires:
-        node: Any = dossier.data
-        present: list[str] = []
-        for key in requirement.path:
-            if isinstance(node, Mapping) and key in node and node[key] not in (None, "", [], {}):
-                node = node[key]
-                present.append(key)
-            else:
-                break
-        else:
-            continue
-        line, column = container_position(dossier.data, present)
-        problems.append(
-            Problem(
-                dossier.display_path,
-                line,
-                column,
-                Severity.FOUT,
-                f"{spec.name}: {requirement.label} ontbreekt ('{'.'.join(requirement.path)}')",
-                json_path(requirement.path),
-            )
-        )
-    return problems

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 MANIFEST_NAME = ".dossiergen-manifest.json"
 _FORMAT = 1
+_NOT_APPLICABLE = "nvt:"
 
 
 def _digest(*parts: bytes) -> str:
@@ -133,9 +134,19 @@ class Manifest:
         return entry[1] if entry else None
 
     def is_current(self, target: Path, key: str) -> bool:
-        """True when ``target`` exists and was built with ``key``."""
+        """True when ``target`` exists and was built with ``key`` (or, with the key of a
+        document that does not apply to this dossier, when it is rightly absent)."""
         entry = self.entries.get(target.name)
-        return entry is not None and entry[0] == key and target.is_file()
+        if entry is None:
+            return False
+        if entry[0] == _NOT_APPLICABLE + key:
+            return not target.exists()
+        return entry[0] == key and target.is_file()
+
+    def record_not_applicable(self, target: Path, key: str) -> None:
+        """Remember that this document does not apply to the dossier as it is now."""
+        self.entries[target.name] = (_NOT_APPLICABLE + key, False)
+        self._changed = True
 
     def record(self, target: Path, key: str, shows_peildatum: bool) -> None:
         """Remember that ``target`` was built with ``key``."""

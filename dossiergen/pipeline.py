@@ -73,6 +73,7 @@ def run_build(
         strict=strict,
         jobs=jobs or default_jobs(),
         force=force,
+        explicit=bool(document_names),
         progress=progress,
     )
     lines = [problem.as_text() for problem in report.problems]

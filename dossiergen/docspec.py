@@ -1,0 +1,113 @@
+"""What a document kind is: template, audience, what it needs and when it applies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dossiergen.loading import LoadedDossier
+from dossiergen.locations import container_position, json_path
+from dossiergen.problems import Problem, Severity
+from dossiergen.views import Audience
+
+Derivation = Callable[[Mapping[str, Any], date], Mapping[str, Any]]
+
+
+def _nothing(data: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One part a document cannot do without: a dotted path and its Dutch name."""
+
+    path: tuple[str, ...]
+    label: str
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A document kind: its file name, title, template, readers and needs."""
+
+    name: str
+    title: str
+    template: str
+    audiences: frozenset[Audience]
+    requires: tuple[Requirement, ...] = ()
+    derive: Derivation = field(default=_nothing)
+    #: Whether the document is due for a dossier at all (a letter only when the dossier asks
+    #: for it). A document that applies but lacks data fails; one that does not apply is
+    #: skipped quietly unless it was asked for by name.
+    applies: Callable[[Mapping[str, Any]], bool] = field(default=lambda data: True)
+    #: Why it may not apply, for the message when it was asked for by name.
+    not_applicable: str = ""
+    #: True when the document shows the peildatum (deadlines, statuses): it is then rebuilt
+    #: when the peildatum changes. Otherwise only its own date counts.
+    uses_peildatum: bool = False
+
+    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
+        """The date printed on the document: the report date when known, else the peildatum."""
+        zaak = data.get("zaak")
+        value = zaak.get("rapportdatum") if isinstance(zaak, Mapping) else None
+        return date.fromisoformat(str(value)) if value else peildatum
+
+    def core_title(self, data: Mapping[str, Any]) -> str:
+        """The Word title property: document title and employee name."""
+        werknemer = data.get("werknemer", {})
+        name = werknemer.get("naam", "") if isinstance(werknemer, Mapping) else ""
+        return f"{self.title} – {name}" if name else self.title
+
+    def author(self, data: Mapping[str, Any]) -> str:
+        """The Word author property: the arbeidsdeskundige of the case."""
+        zaak = data.get("zaak", {})
+        expert = zaak.get("arbeidsdeskundige", {}) if isinstance(zaak, Mapping) else {}
+        return str(expert.get("naam", "")) if isinstance(expert, Mapping) else ""
+
+
+def missing_parts(spec: DocumentSpec, dossier: LoadedDossier) -> list[Problem]:
+    """One problem per requirement of ``spec`` that the dossier lacks, placed at its parent."""
+    problems = []
+    for requirement in spec.requires:
+        node: Any = dossier.data
+        present: list[str] = []
+        for key in requirement.path:
+            if isinstance(node, Mapping) and key in node and node[key] not in (None, "", [], {}):
+                node = node[key]
+                present.append(key)
+            else:
+                break
+        else:
+            continue
+        line, column = container_position(dossier.data, present)
+        problems.append(
+            Problem(
+                dossier.display_path,
+                line,
+                column,
+                Severity.FOUT,
+                f"{spec.name}: {requirement.label} ontbreekt ('{'.'.join(requirement.path)}')",
+                json_path(requirement.path),
+            )
+        )
+    return problems
+
+
+def needs(*pairs: tuple[str, str]) -> tuple[Requirement, ...]:
+    """Requirements from ``("dotted.path", "Dutch name")`` pairs."""
+    return tuple(Requirement(tuple(path.split(".")), label) for path, label in pairs)
+
+
+def has_section(*path: str) -> Callable[[Mapping[str, Any]], bool]:
+    """An ``applies`` test: the dossier has a non-empty value at ``path``."""
+
+    def test(data: Mapping[str, Any]) -> bool:
+        node: Any = data
+        for key in path:
+            if not isinstance(node, Mapping) or not node.get(key):
+                return False
+            node = node[key]
+        return True
+
+    return test
