@@ -1,4 +1,8 @@
-"""Read a dossier file safely into ruamel.yaml round-trip data, keeping every node's position.
+"""Read a dossier file safely into plain data that remembers every key's and item's position.
+
+ruamel.yaml's C parser composes the YAML node graph (ten times faster than its pure-Python
+round-trip loader); our own constructor turns the nodes into ``PositionedMap``/``PositionedList``
+containers with ruamel's ``.lc`` interface, keeping YAML timestamps as the text that was typed.
 
 The loader is the first line of defence against hostile or broken input: it never constructs
 Python objects from tags, caps size, alias expansion and nesting, and turns every failure into
@@ -14,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -35,20 +38,44 @@ _ALLOWED_TAGS = frozenset(
 )
 
 
-class _DatesAsTextConstructor(RoundTripConstructor):
-    """Keep YAML timestamps as the text the consultant typed.
+class _Positions:
+    """ruamel's ``lc`` interface (0-based ``(line, column)``) for our own containers."""
 
-    The schema checks them with ``format: date`` so that 2026-02-30 becomes a message with a
-    line number instead of a constructor crash; the model parses them afterwards.
-    """
+    __slots__ = ("items", "keys", "values")
 
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        return self.construct_scalar(node)
+    def __init__(self) -> None:
+        self.keys: dict[Any, tuple[int, int]] = {}
+        self.values: dict[Any, tuple[int, int]] = {}
+        self.items: list[tuple[int, int]] = []
+
+    def key(self, key: Any) -> tuple[int, int]:
+        return self.keys[key]
+
+    def value(self, key: Any) -> tuple[int, int]:
+        return self.values[key]
+
+    def item(self, index: int) -> tuple[int, int]:
+        return self.items[index]
 
 
-_DatesAsTextConstructor.add_constructor(
-    _YAML_CORE + "timestamp", _DatesAsTextConstructor.construct_yaml_timestamp
-)
+class PositionedMap(dict[str, Any]):
+    """A YAML mapping that remembers where each key and value stood (``.lc``)."""
+
+    __slots__ = ("lc",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lc = _Positions()
+
+
+class PositionedList(list[Any]):
+    """A YAML sequence that remembers where each item stood (``.lc``)."""
+
+    __slots__ = ("lc",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lc = _Positions()
 
 
 @dataclass(frozen=True)
@@ -92,44 +119,195 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise _fail(shown, 1, 1, "bestand is leeg: een dossier begint met 'schema_version: 1'")
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsTextConstructor
-    yaml.allow_duplicate_keys = False
+    if _nesting_estimate(text) > _SAFE_NESTING:
+        raise _fail(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
+    # ruamel's C parser composes the node graph (with positions) ten times faster than the
+    # pure-Python round-trip loader; our constructor below builds plain containers from it.
+    yaml = YAML(typ="safe", pure=False)
     try:
-        documents = list(yaml.compose_all(text))
-        documents = [doc for doc in documents if doc is not None]
-        if not documents:
-            raise _fail(shown, 1, 1, "bestand bevat geen gegevens")
-        if len(documents) > 1:
-            mark = documents[1].start_mark
-            raise _fail(
-                shown,
-                mark.line + 1,
-                mark.column + 1,
-                "bestand bevat meer dan één YAML-document (een regel '---' of '...'); "
-                "zet elk dossier in een eigen bestand",
-            )
-        root = documents[0]
-        _check_nodes(root, shown)
-        if not isinstance(root, MappingNode):
-            kind = "een lijst" if isinstance(root, SequenceNode) else "een losse waarde"
-            mark = root.start_mark
-            raise _fail(
-                shown,
-                mark.line + 1,
-                mark.column + 1,
-                f"het dossier is {kind}; het moet beginnen met sleutels zoals "
-                "'schema_version: 1' en 'werknemer:'",
-            )
-        return yaml.constructor.construct_document(root)
-    except LoadError:
-        raise
+        documents = [doc for doc in yaml.compose_all(text) if doc is not None]
     except MarkedYAMLError as e:
-        raise _yaml_problem(e, shown) from e
+        raise _yaml_problem(e, shown, text) from e
     except YAMLError as e:
         raise _fail(shown, 1, 1, f"YAML kan niet worden gelezen: {e}") from e
     except RecursionError as e:
         raise _fail(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)") from e
+    if not documents:
+        raise _fail(shown, 1, 1, "bestand bevat geen gegevens")
+    if len(documents) > 1:
+        mark = documents[1].start_mark
+        raise _fail(
+            shown,
+            mark.line + 1,
+            mark.column + 1,
+            "bestand bevat meer dan één YAML-document (een regel '---' of '...'); "
+            "zet elk dossier in een eigen bestand",
+        )
+    root = documents[0]
+    if not isinstance(root, MappingNode):
+        kind = "een lijst" if isinstance(root, SequenceNode) else "een losse waarde"
+        mark = root.start_mark
+        raise _fail(
+            shown,
+            mark.line + 1,
+            mark.column + 1,
+            f"het dossier is {kind}; het moet beginnen met sleutels zoals "
+            "'schema_version: 1' en 'werknemer:'",
+        )
+    return _Constructor(shown).build(root)
+
+
+#: The C composer recurses per nesting level and crashes (not raises) far beyond Python's
+#: limit; anything this deep is refused before it reaches the composer.
+_SAFE_NESTING = 2000
+
+
+def _nesting_estimate(text: str) -> int:
+    """An upper bound of the nesting depth, from brackets and line indentation."""
+    lines = text.splitlines()
+    openers = text.count("[") + text.count("{")
+    longest = max(map(len, lines), default=0)
+    if openers + longest < _SAFE_NESTING:  # the usual case, decided without a character loop
+        return openers + longest
+    flow = deepest_flow = 0
+    for char in text:
+        if char in "[{":
+            flow += 1
+            deepest_flow = max(deepest_flow, flow)
+        elif char in "]}":
+            flow = max(0, flow - 1)
+    deepest_block = max((len(line) - len(line.lstrip(" -?:\t")) for line in lines), default=0)
+    return deepest_flow + deepest_block
+
+
+def _scalar(node: ScalarNode) -> Any:
+    """A scalar by its resolved YAML 1.2 tag; timestamps stay the text that was typed."""
+    tag = str(getattr(node.tag, "value", node.tag))
+    value = node.value
+    if tag == _YAML_CORE + "int":
+        text = value.replace("_", "")
+        return int(text, 0) if text.lower().lstrip("+-").startswith(("0o", "0x")) else int(text)
+    if tag == _YAML_CORE + "float":
+        special = {".inf": float("inf"), "-.inf": float("-inf"), "+.inf": float("inf")}
+        lowered = value.lower()
+        if lowered in special:
+            return special[lowered]
+        if lowered == ".nan":
+            return float("nan")
+        return float(value.replace("_", ""))
+    if tag == _YAML_CORE + "bool":
+        return value.lower() == "true"
+    if tag == _YAML_CORE + "null":
+        return None
+    return value  # str, timestamp (checked by the schema's format: date), merge key text
+
+
+class _Constructor:
+    """Builds ``PositionedMap``/``PositionedList`` data from nodes, collecting every problem.
+
+    Unknown tags are refused (``!!python/object`` never constructs anything), duplicate keys
+    are reported with both lines, and alias expansion and nesting are capped.
+    """
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.built: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}
+
+    def build(self, root: Node) -> Any:
+        data = self.node(root, 0)
+        if self.problems:
+            raise LoadError(f"{self.shown}: ongeldige YAML", tuple(self.problems))
+        return data
+
+    def at(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(_problem(self.shown, mark.line + 1, mark.column + 1, message))
+
+    def node(self, node: Node, depth: int) -> Any:
+        key = id(node)
+        if key in self.built:  # an alias: the same (read-only) object, counted again
+            self.count(node, self.sizes[key])
+            return self.built[key]
+        if depth > MAX_DEPTH:
+            mark = node.start_mark
+            raise _fail(
+                self.shown,
+                mark.line + 1,
+                mark.column + 1,
+                f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
+            )
+        tag = str(getattr(node.tag, "value", node.tag))
+        if tag not in _ALLOWED_TAGS:
+            self.at(
+                node,
+                f"onbekende YAML-tag '{tag.replace(_YAML_CORE, '!!')}': tags zijn in "
+                "een dossier niet toegestaan; schrijf de waarde zonder tag",
+            )
+        before = self.total
+        value: Any
+        if isinstance(node, MappingNode):
+            value = self.mapping(node, depth)
+        elif isinstance(node, SequenceNode):
+            value = PositionedList()
+            for child in node.value:
+                value.lc.items.append((child.start_mark.line, child.start_mark.column))
+                value.append(self.node(child, depth + 1))
+        else:
+            try:
+                value = _scalar(node)  # type: ignore[arg-type]
+            except ValueError:
+                self.at(node, f"'{node.value}' is geen geldig getal")
+                value = node.value
+        self.count(node, 1)
+        self.built[key] = value
+        self.sizes[key] = self.total - before
+        return value
+
+    total = 0
+
+    def count(self, node: Node, amount: int) -> None:
+        self.total += amount
+        if self.total > MAX_EXPANDED_NODES:
+            mark = node.start_mark
+            raise _fail(
+                self.shown,
+                mark.line + 1,
+                mark.column + 1,
+                "te veel gegevens na het uitvouwen van ankers en verwijzingen (&/*); "
+                "een dossier gebruikt geen ankers",
+            )
+
+    def mapping(self, node: MappingNode, depth: int) -> PositionedMap:
+        result = PositionedMap()
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if str(getattr(key_node.tag, "value", key_node.tag)) == _YAML_CORE + "merge":
+                self.at(
+                    key_node,
+                    "samenvoegen met '<<' wordt in een dossier niet ondersteund; "
+                    "schrijf de gegevens uit",
+                )
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.at(key_node, "een sleutel moet een woord zijn, geen lijst of sectie")
+                continue
+            key = self.node(key_node, depth + 1)
+            if isinstance(key, bool | float) or key is None:
+                key = key_node.value
+            if key in result:
+                self.at(
+                    key_node,
+                    f"sleutel '{key}' staat twee keer in dezelfde sectie; voeg ze "
+                    f"samen (eerste keer op regel {first_line[key]})",
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            result.lc.keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
+            result.lc.values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+            result[key] = self.node(value_node, depth + 1)
+        return result
 
 
 def _problem(shown: str, line: int, column: int, message: str) -> Problem:
@@ -162,98 +340,34 @@ def _decode(raw: bytes, shown: str) -> str:
         ) from e
 
 
-def _is_forbidden(char: str) -> bool:
-    """Characters that XML 1.0 (and so Word) cannot hold, or YAML does not allow."""
-    code = ord(char)
-    if code < 0x20:
-        return char not in "\t\n\r"
-    return (
-        (0x7F <= code <= 0x9F and code != 0x85)
-        or 0xD800 <= code <= 0xDFFF
-        or code
-        in (
-            0xFFFE,
-            0xFFFF,
-        )
-    )
+#: Characters that XML 1.0 (and so Word) cannot hold, or that YAML does not allow: C0 controls
+#: except tab, newline and carriage return; DEL and C1 controls except NEL; surrogates; U+FFFE/F.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _forbidden_characters(text: str, shown: str) -> list[Problem]:
     problems = []
-    for line_number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line, start=1):
-            if _is_forbidden(char) and not (char == "\r" and column == len(line)):
-                problems.append(
-                    _problem(
-                        shown,
-                        line_number,
-                        column,
-                        f"ongeldig besturingsteken U+{ord(char):04X}; Word kan dit teken niet "
-                        "bevatten (vaak meegekopieerd uit een andere toepassing): verwijder het",
-                    )
-                )
-                if len(problems) >= 50:
-                    return problems
+    for match in _FORBIDDEN.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(
+            _problem(
+                shown,
+                line,
+                column,
+                f"ongeldig besturingsteken U+{ord(match.group()):04X}; Word kan dit teken niet "
+                "bevatten (vaak meegekopieerd uit een andere toepassing): verwijder het",
+            )
+        )
+        if len(problems) >= 50:
+            break
+    return problems
     return problems
 
 
-def _check_nodes(root: Node, shown: str) -> None:
-    """Reject unknown tags, alias bombs and extreme nesting before anything is constructed."""
-    problems: list[Problem] = []
-    sizes: dict[int, int] = {}
-
-    def size(node: Node, depth: int) -> int:
-        key = id(node)
-        if key in sizes:  # an alias: counts its whole expansion again, but is walked once
-            return sizes[key]
-        mark = node.start_mark
-        if depth > MAX_DEPTH:
-            raise _fail(
-                shown,
-                mark.line + 1,
-                mark.column + 1,
-                f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-            )
-        tag = str(getattr(node.tag, "value", node.tag))
-        if tag not in _ALLOWED_TAGS:
-            problems.append(
-                _problem(
-                    shown,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"onbekende YAML-tag '{tag.replace(_YAML_CORE, '!!')}': tags zijn in een "
-                    "dossier niet toegestaan; schrijf de waarde zonder tag",
-                )
-            )
-        total = 1
-        if isinstance(node, SequenceNode):
-            total += sum(size(child, depth + 1) for child in node.value)
-        elif isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                total += size(key_node, depth + 1) + size(value_node, depth + 1)
-        elif not isinstance(node, ScalarNode):  # pragma: no cover - ruamel has no other kinds
-            total += 0
-        sizes[key] = total
-        if total > MAX_EXPANDED_NODES:
-            raise _fail(
-                shown,
-                mark.line + 1,
-                mark.column + 1,
-                "te veel gegevens na het uitvouwen van ankers en verwijzingen (&/*); "
-                "een dossier gebruikt geen ankers",
-            )
-        return total
-
-    size(root, 0)
-    if problems:
-        raise LoadError(f"{shown}: onbekende tags", tuple(problems))
-
-
 _YAML_MESSAGES = (
-    ("found character '\\t'", "tab gevonden: YAML gebruikt spaties om in te springen, geen tabs"),
-    ("found duplicate key", "deze sleutel staat twee keer in dezelfde sectie; voeg ze samen"),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "onverwachte ':' — staat er een dubbele punt in een waarde? zet de waarde tussen "
         "aanhalingstekens, of controleer het inspringen",
     ),
@@ -263,37 +377,42 @@ _YAML_MESSAGES = (
     ),
     ("found undefined alias", "verwijzing (*) naar een anker (&) dat niet bestaat"),
     ("while scanning a quoted scalar", "aanhalingsteken wordt niet gesloten"),
+    (
+        "found unknown escape character",
+        "onbekende \\-code tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
+    ),
     ("did not find expected key", "het inspringen klopt niet: hier werd een sleutel verwacht"),
     (
         "did not find expected '-' indicator",
         "het inspringen klopt niet: hier werd een lijstregel ('- ') verwacht",
     ),
-    ("expected <block end>, but found", "het inspringen klopt niet"),
+    ("did not find expected ',' or ']'", "haakje '[' wordt niet goed gesloten"),
+    ("did not find expected ',' or '}'", "haakje '{' wordt niet goed gesloten"),
+    ("expected <block end>", "het inspringen klopt niet"),
     (
         "found unexpected end of stream",
         "het bestand houdt onverwacht op (haakje of aanhalingsteken open?)",
     ),
-    ("found character", "teken dat hier niet mag; zet de waarde tussen aanhalingstekens"),
-    ("while parsing a flow", "haakje '[' of '{' wordt niet goed gesloten"),
+    ("did not find expected node content", "hier ontbreekt een waarde"),
 )
 
 
-def _yaml_problem(error: MarkedYAMLError, shown: str) -> LoadError:
+def _yaml_problem(error: MarkedYAMLError, shown: str, text: str) -> LoadError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     english = f"{error.context or ''} {error.problem or ''}"
-    for needle, dutch in _YAML_MESSAGES:
-        if needle in english:
-            message = dutch
-            break
-    else:
-        message = "YAML-syntaxfout: " + " ".join(english.split())
-    duplicate = re.search(r'duplicate key "([^"]{1,80})"', english)
-    if duplicate:
+    lines = text.split("\n")
+    found = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+    if "cannot start any token" in english and found == "\t":
+        message = "tab gevonden: YAML gebruikt spaties om in te springen, geen tabs"
+    elif "cannot start any token" in english and found:
         message = (
-            f"sleutel '{duplicate.group(1)}' staat twee keer in dezelfde sectie; voeg ze samen"
+            f"het teken '{found}' mag niet aan het begin van een waarde staan; zet de "
+            "waarde tussen aanhalingstekens"
         )
-    if duplicate and error.context_mark is not None:
-        first = error.context_mark
-        message += f" (eerste keer op regel {first.line + 1})"
+    else:
+        message = next(
+            (dutch for needle, dutch in _YAML_MESSAGES if needle in english),
+            "YAML-syntaxfout: " + " ".join(english.split()),
+        )
     return _fail(shown, line, column, message)

@@ -83,7 +83,7 @@ def test_alias_bomb_is_stopped() -> None:
     assert "ankers" in message
 
 
-@pytest.mark.parametrize("depth", [60, 5000])
+@pytest.mark.parametrize("depth", [60, 5000, 300_000])
 def test_extreme_nesting_is_stopped(depth: int) -> None:
     [(_, _, message)] = problems_of(b"a: " + b"[" * depth + b"]" * depth + b"\n")
     assert "te diep genest" in message
@@ -130,3 +130,29 @@ def test_yaml_like_text_never_escapes_as_anything_but_load_error(text: str) -> N
         parse_dossier_bytes(text.encode(), "d.yaml")
     except LoadError as e:
         assert e.problems
+
+
+def test_deep_block_nesting_on_one_line_is_refused_not_crashed() -> None:
+    [(_, _, message)] = problems_of(b"- " * 200_000 + b"x\n")
+    assert "te diep genest" in message
+
+
+def test_numbers_booleans_and_nulls_follow_yaml_1_2() -> None:
+    data = parse_dossier_bytes(
+        b"a: 0612\nb: ja\nc: yes\nd: true\ne: ~\nf: 1.5\ng: 0o17\nh: '0612'\n", "d.yaml"
+    )
+    assert data == {
+        "a": 612,
+        "b": "ja",
+        "c": "yes",
+        "d": True,
+        "e": None,
+        "f": 1.5,
+        "g": 15,
+        "h": "0612",
+    }
+
+
+def test_all_duplicate_keys_are_reported() -> None:
+    found = problems_of(b"a: 1\nb:\n  c: 1\n  c: 2\na: 3\n")
+    assert [(line, column) for line, column, _ in found] == [(4, 3), (5, 1)]
