@@ -1,14 +1,34 @@
 """Figures derived from a dossier view for the templates (never from the unfiltered data).
 
 Templates only lay out; anything computed (sums, look-ups, the weging) is computed here, once,
-in plain Python that tests can call.
+in plain Python that tests can call. Every function takes the *view* (so a withheld field can
+never end up in a derived figure) and is pure: no clock, no I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
+
+# FML rubrieken in the order of the FML (I-VI), with their Roman numeral.
+RUBRIEKEN: tuple[tuple[str, str], ...] = (
+    ("persoonlijk_functioneren", "I Persoonlijk functioneren"),
+    ("sociaal_functioneren", "II Sociaal functioneren"),
+    ("aanpassing_aan_fysieke_omgevingseisen", "III Aanpassing aan fysieke omgevingseisen"),
+    ("dynamische_handelingen", "IV Dynamische handelingen"),
+    ("statische_houdingen", "V Statische houdingen"),
+    ("werktijden", "VI Werktijden"),
+)
+
+# UWV's practical line (Werkwijzer Poortwachter, Leidraad 6.3): re-integration costs up to 70 %
+# of the wage still to be paid over the remaining loondoorbetaling are reasonable.
+ZEVENTIG_PROCENT = 0.7
+
+# A list item in free text: "- tekst", "* tekst", "• tekst", "1. tekst" or "1) tekst".
+_ITEM = re.compile(r"^\s*(?:([-*•])|(\d{1,3})[.)])\s+(\S.*)$")
 
 
 def _list(value: Any) -> tuple[Any, ...]:
@@ -23,33 +43,366 @@ def _get(mapping: Any, *keys: str) -> Any:
     return mapping
 
 
-def current_profile(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    """The most recent belastbaarheidsprofiel (by date), or ``None``."""
+def _date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+# -- free text ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tekstblok:
+    """One block of free text: a paragraph (``tekst``) or a list (``items``)."""
+
+    soort: str  # "alinea" or "lijst"
+    tekst: str = ""
+    items: tuple[str, ...] = ()
+    genummerd: bool = False
+    start: int = 1
+
+
+def tekstblokken(value: Any) -> tuple[Tekstblok, ...]:
+    """Free text as paragraphs and lists, the way a consultant types it in a ``|`` block.
+
+    Blank lines separate paragraphs; within a paragraph, lines starting with ``-``, ``*``, ``•``
+    or a number (``1.``/``1)``) are list items, and the lines that follow an item continue it
+    (wrapped text). Text before the first item is a paragraph of its own. Numbered and bulleted
+    items never mix in one list: a change of kind starts a new list.
+    """
+    if value is None:
+        return ()
+    blocks: list[Tekstblok] = []
+    for chunk in re.split(r"\n\s*\n", str(value)):
+        blocks.extend(_chunk_blocks([line for line in chunk.split("\n") if line.strip()]))
+    return tuple(blocks)
+
+
+def _chunk_blocks(lines: list[str]) -> list[Tekstblok]:
+    """The paragraph and lists of one blank-line-separated chunk."""
+    blocks: list[Tekstblok] = []
+    text: list[str] = []
+    items: list[str] = []
+    numbered = False
+    start = 1
+    for line in lines:
+        match = _ITEM.match(line)
+        if match is None:
+            if items:
+                items[-1] = f"{items[-1]} {line.strip()}"  # a wrapped item continues
+            else:
+                text.append(line.strip())
+            continue
+        is_numbered = match.group(2) is not None
+        if items and is_numbered != numbered:
+            blocks.append(Tekstblok("lijst", items=tuple(items), genummerd=numbered, start=start))
+            items = []
+        if text:
+            blocks.append(Tekstblok("alinea", tekst=" ".join(text)))
+            text = []
+        if not items:
+            numbered = is_numbered
+            start = int(match.group(2)) if is_numbered else 1
+        items.append(match.group(3).strip())
+    if text:
+        blocks.append(Tekstblok("alinea", tekst=" ".join(text)))
+    if items:
+        blocks.append(Tekstblok("lijst", items=tuple(items), genummerd=numbered, start=start))
+    return blocks
+
+
+# -- belastbaarheid ----------------------------------------------------------------------------
+
+
+def _profiles(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The profiles oldest first (by date; equal dates keep the dossier's order)."""
     profiles = [
         p for p in _list(_get(view, "bedrijfsarts", "belastbaarheid")) if isinstance(p, Mapping)
     ]
-    if not profiles:
-        return None
-    return max(profiles, key=lambda p: str(p.get("datum", "")))
+    return sorted(profiles, key=lambda p: str(p.get("datum", "")))
+
+
+def current_profile(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The most recent belastbaarheidsprofiel (by date), or ``None``."""
+    profiles = _profiles(view)
+    return profiles[-1] if profiles else None
+
+
+def earlier_profiles(view: Mapping[str, Any]) -> tuple[Mapping[str, Any], ...]:
+    """Every profile but the most recent one, newest first."""
+    return tuple(reversed(_profiles(view)[:-1]))
 
 
 def beperkingen_by_id(view: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
     """Every beperking of every profile by its id; the most recent profile wins."""
     found: dict[str, Mapping[str, Any]] = {}
-    profiles = sorted(
-        (p for p in _list(_get(view, "bedrijfsarts", "belastbaarheid")) if isinstance(p, Mapping)),
-        key=lambda p: str(p.get("datum", "")),
-    )
-    for profile in profiles:
+    for profile in _profiles(view):
         for beperking in _list(profile.get("beperkingen")):
             if isinstance(beperking, Mapping) and "id" in beperking:
                 found[str(beperking["id"])] = beperking
     return found
 
 
+@dataclass(frozen=True)
+class Rubriek:
+    """The beperkingen of one FML rubriek."""
+
+    naam: str
+    beperkingen: tuple[Mapping[str, Any], ...]
+
+
+def beperkingen_per_rubriek(profile: Mapping[str, Any] | None) -> tuple[Rubriek, ...]:
+    """The beperkingen of ``profile`` grouped by FML rubriek, in FML order; unknown last."""
+    if profile is None:
+        return ()
+    beperkingen = [b for b in _list(profile.get("beperkingen")) if isinstance(b, Mapping)]
+    known = dict(RUBRIEKEN)
+    groups: list[Rubriek] = []
+    for key, name in RUBRIEKEN:
+        members = tuple(b for b in beperkingen if b.get("rubriek") == key)
+        if members:
+            groups.append(Rubriek(name, members))
+    rest = tuple(b for b in beperkingen if b.get("rubriek") not in known)
+    if rest:
+        groups.append(Rubriek("Overig", rest))
+    return tuple(groups)
+
+
+# -- dates and periods -------------------------------------------------------------------------
+
+
+def rapportdatum(view: Mapping[str, Any], peildatum: date) -> date:
+    """The date of the report: ``zaak.rapportdatum``, else the peildatum."""
+    return _date(_get(view, "zaak", "rapportdatum")) or peildatum
+
+
+@dataclass(frozen=True)
+class Periode:
+    """A first and last date (either may be unknown)."""
+
+    van: str | None
+    tot: str | None
+
+
+def onderzoeksperiode(view: Mapping[str, Any]) -> Periode | None:
+    """First and last date of the conversations held for the report, or ``None``."""
+    dates = sorted(
+        d for g in _list(_get(view, "zaak", "gesprekken")) if (d := _date(_get(g, "datum")))
+    )
+    if not dates:
+        return None
+    return Periode(dates[0].isoformat(), dates[-1].isoformat())
+
+
+def until(items: Any, day: date, key: str = "datum") -> tuple[Any, ...]:
+    """The dated entries of ``items`` that happened on or before ``day`` (undated ones stay).
+
+    A report describes the situation on its own date: entries added to the dossier later (the
+    dossier lives on after the report) are not part of it.
+    """
+    kept = []
+    for item in _list(items):
+        when = _date(_get(item, key))
+        if when is None or when <= day:
+            kept.append(item)
+    return tuple(kept)
+
+
+@dataclass(frozen=True)
+class Hervatting:
+    """A period of (partial) work resumption as it stood on the report date."""
+
+    van: str
+    tot: str | None  # None: still running on the report date
+    uren_per_week: float | None
+    soort: str | None
+    toelichting: str | None
+
+
+def werkhervatting(view: Mapping[str, Any], day: date) -> tuple[Hervatting, ...]:
+    """The periods of ``verzuim.werkhervatting`` begun by ``day``; later ends become open."""
+    periods = []
+    for item in until(_get(view, "verzuim", "werkhervatting"), day, "van"):
+        start = _date(_get(item, "van"))
+        if start is None:
+            continue
+        end = _date(_get(item, "tot"))
+        periods.append(
+            Hervatting(
+                van=start.isoformat(),
+                tot=end.isoformat() if end is not None and end <= day else None,
+                uren_per_week=_number(_get(item, "uren_per_week")),
+                soort=_get(item, "soort"),
+                toelichting=_get(item, "toelichting"),
+            )
+        )
+    return tuple(periods)
+
+
+@dataclass(frozen=True)
+class Loopbaanregel:
+    """One row of the arbeidsverleden: a job, or the explained gap before one."""
+
+    van: str | None
+    tot: str | None
+    werkgever: str
+    functie: str
+    uren_per_week: float | None
+    toelichting: str
+    hiaat: bool = False
+
+
+def arbeidsverleden(view: Mapping[str, Any]) -> tuple[Loopbaanregel, ...]:
+    """The work history, oldest first, with each explained gap as a row of its own.
+
+    Leidraad 3.3 asks for a chronological overview without unexplained gaps; showing the gap
+    with its explanation (``toelichting_hiaat``) in its place makes that visible at a glance.
+    """
+    rows: list[Loopbaanregel] = []
+    previous_end: date | None = None
+    for job in _list(_get(view, "werknemer_informatie", "arbeidsverleden")):
+        if not isinstance(job, Mapping):
+            continue
+        start = _date(job.get("van"))
+        end = _date(job.get("tot"))
+        gap = job.get("toelichting_hiaat")
+        if gap:
+            gap_start = previous_end + timedelta(days=1) if previous_end else None
+            gap_end = start - timedelta(days=1) if start else None
+            rows.append(
+                Loopbaanregel(
+                    van=gap_start.isoformat() if gap_start else None,
+                    tot=gap_end.isoformat() if gap_end else None,
+                    werkgever="",
+                    functie="",
+                    uren_per_week=None,
+                    toelichting=str(gap),
+                    hiaat=True,
+                )
+            )
+        rows.append(
+            Loopbaanregel(
+                van=start.isoformat() if start else None,
+                tot=end.isoformat() if end else None,
+                werkgever=str(job.get("werkgever", "")),
+                functie=str(job.get("functie", "")),
+                uren_per_week=_number(job.get("uren_per_week")),
+                toelichting=str(job.get("toelichting") or ""),
+            )
+        )
+        previous_end = end
+    return tuple(rows)
+
+
+# -- costs: the 70 % rule ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kostenpost:
+    """What one way back to work costs the employer, against the 70 % limit."""
+
+    onderdeel: str
+    maatregelen: tuple[str, ...]
+    kosten: float
+    binnen_grens: bool | None  # None: no limit known
+
+
+@dataclass(frozen=True)
+class Kostentoets:
+    """The 70 % rule (Leidraad 6.3): the limit and each option's costs against it."""
+
+    resterend_loon: float | None
+    grens: float | None
+    posten: tuple[Kostenpost, ...]
+
+
+def _functions(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    functions = [
+        f for f in _list(_get(view, "ander_passend_werk", "functies")) if isinstance(f, Mapping)
+    ]
+    carved = _get(view, "ander_passend_werk", "jobcarving", "functie")
+    if isinstance(carved, Mapping):
+        functions.append(carved)
+    return functions
+
+
+def kostentoets(view: Mapping[str, Any]) -> Kostentoets | None:
+    """Costs of the adjustments and of each function's bridging measures, against 70 % of the
+    remaining wage; ``None`` when the dossier has no costs and no remaining wage."""
+    remaining = _number(_get(view, "ander_passend_werk", "loondoorbetaling", "resterend_loon"))
+    limit = remaining * ZEVENTIG_PROCENT if remaining is not None else None
+
+    def post(name: str, measures: list[tuple[str, float]]) -> Kostenpost:
+        total = sum(cost for _, cost in measures)
+        return Kostenpost(
+            onderdeel=name,
+            maatregelen=tuple(m for m, _ in measures),
+            kosten=total,
+            binnen_grens=None if limit is None else total <= limit,
+        )
+
+    posts: list[Kostenpost] = []
+    adjustments = [
+        (str(a.get("omschrijving", "")), cost)
+        for a in _list(_get(view, "aangepast_eigen_werk", "aanpassingen"))
+        if isinstance(a, Mapping) and (cost := _number(a.get("kosten")))
+    ]
+    if adjustments:
+        posts.append(post("Aangepast eigen werk", adjustments))
+    for function in _functions(view):
+        measures = [
+            (str(m.get("omschrijving", "")), cost)
+            for m in _list(function.get("overbrugbaar_door"))
+            if isinstance(m, Mapping) and (cost := _number(m.get("kosten")))
+        ]
+        if measures:
+            posts.append(post(str(function.get("naam", "")), measures))
+    if remaining is None and not posts:
+        return None
+    return Kostentoets(remaining, limit, tuple(posts))
+
+
+def jobcarving_uren(view: Mapping[str, Any]) -> float | None:
+    """Total hours per week of the tasks a jobcarving function is made of, if all are known."""
+    tasks = _list(_get(view, "ander_passend_werk", "jobcarving", "herkomst_taken"))
+    hours = [_number(_get(t, "uren_per_week")) for t in tasks]
+    if not hours or any(h is None for h in hours):
+        return None
+    return sum(h for h in hours if h is not None)
+
+
+# -- the rapport -------------------------------------------------------------------------------
+
+
 def derive_rapport(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
     """What the rapport template needs beyond the view itself."""
+    day = rapportdatum(view, peildatum)
+    profile = current_profile(view)
+    blocks: Callable[[Any], tuple[Tekstblok, ...]] = tekstblokken
     return {
-        "profiel": current_profile(view),
+        "profiel": profile,
+        "eerdere_profielen": earlier_profiles(view),
         "beperkingen": beperkingen_by_id(view),
+        "rubrieken": beperkingen_per_rubriek(profile),
+        "onderzoeksperiode": onderzoeksperiode(view),
+        "arbeidsverleden": arbeidsverleden(view),
+        "inspanningen": until(
+            _get(view, "werkgever_informatie", "re_integratie_inspanningen"), day
+        ),
+        "werkhervatting": werkhervatting(view, day),
+        "kostentoets": kostentoets(view),
+        "jobcarving_uren": jobcarving_uren(view),
+        "tekstblokken": blocks,
     }

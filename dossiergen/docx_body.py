@@ -95,6 +95,7 @@ class BodyBuilder:
         self.ids["box"] = _attr(s("Kader", "table"))
         plain = house.optional_style_id("Normal Table", "table")
         self.plain_table = _attr(plain) if plain else None
+        self._heading_ids = {self.ids[key] for key in ("h1", "h2", "h3", "title", "subtitle")}
         self.toc_levels = [
             _attr(house.optional_style_id(f"toc {n}", "paragraph") or s("Normal"))
             for n in (1, 2, 3)
@@ -156,6 +157,8 @@ class BodyBuilder:
             self._page_break = False
         if num is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        if self._last == "tbl" and not self._cell_depth and style_id not in self._heading_ids:
+            extra_ppr = _with_space_before(extra_ppr)  # text must not touch the table above
         self.out.append(
             f"<w:p><w:pPr>{ppr}{extra_ppr}</w:pPr>{around[0]}{_runs(runs)}{around[1]}</w:p>"
         )
@@ -258,6 +261,9 @@ class BodyBuilder:
         if self._page_break and not self._cell_depth:
             self._page_break = False  # a table cannot carry pageBreakBefore: break paragraph
             self.out.append(_PAGE_BREAK)
+        elif self._last == "tbl" and not self._cell_depth:
+            # Word and LibreOffice merge adjacent tables into one: keep them apart.
+            self.out.append(_SPACER)
         # w:tblPr children in CT_TblPr order: tblStyle, tblW, tblBorders, tblLayout, tblLook
         style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
         borders = (
@@ -328,6 +334,23 @@ class BodyBuilder:
             self.out.append("</w:tr>")
         self.out.append("</w:tbl>")
         self._cell_depth -= 1
+
+
+_SPACER = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>'
+)
+
+
+def _with_space_before(extra_ppr: str) -> str:
+    """``extra_ppr`` with some space above the paragraph (CT_PPr order: before w:ind/w:jc)."""
+    if "<w:spacing" in extra_ppr:
+        return extra_ppr
+    spacing = '<w:spacing w:before="160"/>'
+    cut = min(
+        (i for i in (extra_ppr.find("<w:ind"), extra_ppr.find("<w:jc")) if i >= 0),
+        default=len(extra_ppr),
+    )
+    return extra_ppr[:cut] + spacing + extra_ppr[cut:]
 
 
 def _runs(runs: Sequence[Inline]) -> str:

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from dossiergen.errors import DossierError, TemplateError
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_WHITESPACE = re.compile(r"\s+")
 _MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
@@ -45,7 +46,9 @@ def escape_markup(value: object) -> Markup:
         return Markup("")
     if isinstance(value, bool):
         value = "ja" if value else "nee"
-    text = " ".join(str(value).split())
+    # Whitespace runs (newlines too) become one space: a value can never start a new block,
+    # and its own leading or trailing space (``{{ ' en ' }}``) is kept.
+    text = _WHITESPACE.sub(" ", str(value))
     return Markup(_PUNCTUATION.sub(r"\\\1", text))
 
 

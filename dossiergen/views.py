@@ -3,8 +3,8 @@
 The schema marks sensitive fields with ``x-vertrouwelijkheid`` (``medisch`` or ``prive``).
 A view is an immutable copy of the dossier in which each marked field the audience may not
 see is *withheld*: reading it from a template raises ``PrivacyError`` (the build fails) instead
-of quietly printing it. Testing it with ``is defined`` answers false, so optional sections can
-be left out without leaking. Privacy-sensitive non-medical details (Leidraad §3.7) are shown
+of quietly printing it. Any reference to it fails, ``is defined`` included; templates test
+optional fields with ``'key' in mapping``, which answers false for a withheld field. Privacy-sensitive non-medical details (Leidraad §3.7) are shown
 only when the dossier records the employee's consent.
 """
 
