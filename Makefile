@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# One dossiergen process builds everything: it skips what is up to date (content hashes, not
+# mtimes) and runs dossiers in parallel itself, so `make -j` changes nothing and collides nowhere.
 build: $(STAMP)
-	$(BIN)/dossiergen check dossiers
+	$(BIN)/dossiergen build dossiers --output-dir build
 
 check: $(STAMP)
 	$(BIN)/dossiergen check dossiers

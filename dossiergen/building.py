@@ -108,7 +108,7 @@ class BuildJob:
     display_path: str
     version: str
     output_dir: Path
-    documents: tuple[str, ...]
+    documents: tuple[DocumentSpec, ...]
     peildatum: date
     strict: bool
     force: bool
@@ -150,7 +150,7 @@ def build_paths(
                 shown,
                 versions.get(path, ""),
                 output_dir,
-                tuple(spec.name for spec in documents),
+                tuple(documents),
                 peildatum,
                 strict,
                 force,
@@ -213,8 +213,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
         outcome.failed.append(f"{job.display_path}: niet gebouwd (zie de fouten hierboven)")
         return outcome
     dossier = result.dossier
-    for name in job.documents:
-        spec = DOCUMENTS[name]
+    for spec in job.documents:
         target = target_dir / f"{spec.name}.docx"
         if not spec.applies(dossier.data):
             if job.explicit:
@@ -272,8 +271,7 @@ def _all_current(
     """
     source = _read(job.path)
     targets = []
-    for name in job.documents:
-        spec = DOCUMENTS[name]
+    for spec in job.documents:
         target = job.output_dir / job.path.stem / f"{spec.name}.docx"
         dated = manifest.shows_peildatum(target)
         if dated is None:

@@ -15,6 +15,11 @@ from dossiergen.views import Audience
 Derivation = Callable[[Mapping[str, Any], date], Mapping[str, Any]]
 
 
+def always(data: Mapping[str, Any]) -> bool:
+    """An ``applies`` test for documents that apply to every dossier."""
+    return True
+
+
 def _nothing(data: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
     return {}
 
@@ -40,7 +45,7 @@ class DocumentSpec:
     #: Whether the document is due for a dossier at all (a letter only when the dossier asks
     #: for it). A document that applies but lacks data fails; one that does not apply is
     #: skipped quietly unless it was asked for by name.
-    applies: Callable[[Mapping[str, Any]], bool] = field(default=lambda data: True)
+    applies: Callable[[Mapping[str, Any]], bool] = field(default=always)
     #: Why it may not apply, for the message when it was asked for by name.
     not_applicable: str = ""
     #: True when the document shows the peildatum (deadlines, statuses): it is then rebuilt
@@ -99,15 +104,21 @@ def needs(*pairs: tuple[str, str]) -> tuple[Requirement, ...]:
     return tuple(Requirement(tuple(path.split(".")), label) for path, label in pairs)
 
 
-def has_section(*path: str) -> Callable[[Mapping[str, Any]], bool]:
-    """An ``applies`` test: the dossier has a non-empty value at ``path``."""
+@dataclass(frozen=True)
+class HasSection:
+    """An ``applies`` test: the dossier has a non-empty value at ``path`` (picklable)."""
 
-    def test(data: Mapping[str, Any]) -> bool:
+    path: tuple[str, ...]
+
+    def __call__(self, data: Mapping[str, Any]) -> bool:
         node: Any = data
-        for key in path:
+        for key in self.path:
             if not isinstance(node, Mapping) or not node.get(key):
                 return False
             node = node[key]
         return True
 
-    return test
+
+def has_section(*path: str) -> HasSection:
+    """An ``applies`` test: the dossier has a non-empty value at ``path``."""
+    return HasSection(path)

@@ -4,8 +4,9 @@ The schema marks sensitive fields with ``x-vertrouwelijkheid`` (``medisch`` or `
 A view is an immutable copy of the dossier in which each marked field the audience may not
 see is *withheld*: reading it from a template raises ``PrivacyError`` (the build fails) instead
 of quietly printing it. Any reference to it fails, ``is defined`` included; templates test
-optional fields with ``'key' in mapping``, which answers false for a withheld field. Privacy-sensitive non-medical details (Leidraad §3.7) are shown
-only when the dossier records the employee's consent.
+optional fields with ``'key' in mapping``, which answers false for a withheld field.
+Privacy-sensitive non-medical details (Leidraad §3.7) are shown only when the dossier records
+the employee's consent.
 """
 
 from __future__ import annotations

@@ -1,0 +1,218 @@
+"""Building: incremental by content, parallel without collisions, reproducible, atomic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dossiergen.building import build_paths
+from dossiergen.cli import main
+from dossiergen.docspec import DocumentSpec
+from dossiergen.resources import Resources, default_resources
+from dossiergen.views import Audience
+
+PEILDATUM = date(2026, 11, 25)
+EXAMPLES = sorted(Path("dossiers").glob("*.yaml"))
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> tuple[Path, Resources]:
+    """A copy of the example dossiers and two small documents with their own includes."""
+    dossiers = tmp_path / "dossiers"
+    dossiers.mkdir()
+    for example in EXAMPLES:
+        shutil.copy(example, dossiers / example.name)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    shutil.copy(default_resources().house_style, templates / "huisstijl.docx")
+    (templates / "_a.md.j2").write_text("Deel A.\n", encoding="utf-8")
+    (templates / "_b.md.j2").write_text("Deel B.\n", encoding="utf-8")
+    (templates / "een.md.j2").write_text(
+        '# Een\n\n{{ dossier.werknemer.naam }}\n\n{% include "_a.md.j2" %}\n', encoding="utf-8"
+    )
+    (templates / "twee.md.j2").write_text(
+        '# Twee\n\n{{ dossier.werkgever.naam }}\n\n{% include "_b.md.j2" %}\n', encoding="utf-8"
+    )
+    return tmp_path, Resources(default_resources().schemas_dir, templates)
+
+
+SPECS = [
+    DocumentSpec("een", "Een", "een.md.j2", frozenset({Audience.WERKGEVER})),
+    DocumentSpec("twee", "Twee", "twee.md.j2", frozenset({Audience.WERKGEVER})),
+]
+
+
+def build(root: Path, resources: Resources, jobs: int = 1) -> tuple[set[str], set[str]]:
+    report = build_paths(
+        [root / "dossiers"], root / "build", SPECS, resources, PEILDATUM, jobs=jobs
+    )
+    assert report.ok, report.failed
+    relative = lambda paths: {str(p.relative_to(root / "build")) for p in paths}  # noqa: E731
+    return relative(report.written), relative(report.up_to_date)
+
+
+def test_unchanged_tree_rebuilds_nothing(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    written, _ = build(root, resources)
+    assert len(written) == 2 * len(EXAMPLES)
+    written, current = build(root, resources)
+    assert written == set()
+    assert len(current) == 2 * len(EXAMPLES)
+
+
+def test_touching_one_dossier_rebuilds_only_its_documents(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    build(root, resources)
+    dossier = root / "dossiers" / EXAMPLES[0].name
+    dossier.write_text(dossier.read_text(encoding="utf-8") + "# een opmerking\n", encoding="utf-8")
+    written, _ = build(root, resources)
+    assert written == {f"{EXAMPLES[0].stem}/een.docx", f"{EXAMPLES[0].stem}/twee.docx"}
+
+
+def test_mtime_alone_rebuilds_nothing(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    build(root, resources)
+    for path in (root / "dossiers").iterdir():
+        os.utime(path, (0, 0))  # a fresh git clone: new mtimes, same content
+    written, _ = build(root, resources)
+    assert written == set()
+
+
+def test_touching_an_included_template_rebuilds_exactly_its_documents(
+    tree: tuple[Path, Resources],
+) -> None:
+    root, resources = tree
+    build(root, resources)
+    (resources.templates_dir / "_b.md.j2").write_text("Deel B, herzien.\n", encoding="utf-8")
+    from dossiergen.manifest import template_digest
+
+    template_digest.cache_clear()  # one process here; a real run starts fresh
+    written, _ = build(root, resources)
+    assert written == {f"{stem.stem}/twee.docx" for stem in EXAMPLES}
+
+
+def test_corrupt_or_missing_manifest_means_full_rebuild(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    build(root, resources)
+    first = EXAMPLES[0].stem
+    (root / "build" / first / ".dossiergen-manifest.json").write_text("{kapot", encoding="utf-8")
+    (root / "build" / EXAMPLES[1].stem / ".dossiergen-manifest.json").unlink()
+    written, _ = build(root, resources)
+    assert written == {f"{s}/{d}.docx" for s in (first, EXAMPLES[1].stem) for d in ("een", "twee")}
+
+
+def test_deleted_output_is_rebuilt(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    build(root, resources)
+    (root / "build" / EXAMPLES[0].stem / "een.docx").unlink()
+    written, _ = build(root, resources)
+    assert written == {f"{EXAMPLES[0].stem}/een.docx"}
+
+
+def test_parallel_build_gives_the_same_bytes_as_serial(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    build(root, resources, jobs=1)
+    serial = {p.name + p.parent.name: p.read_bytes() for p in (root / "build").rglob("*.docx")}
+    shutil.rmtree(root / "build")
+    build(root, resources, jobs=2)
+    parallel = {p.name + p.parent.name: p.read_bytes() for p in (root / "build").rglob("*.docx")}
+    assert serial == parallel and serial
+
+
+def test_building_twice_gives_identical_bytes(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    build(root, resources)
+    first = {p: p.read_bytes() for p in (root / "build").rglob("*.docx")}
+    shutil.rmtree(root / "build")
+    build(root, resources)
+    assert {p: p.read_bytes() for p in (root / "build").rglob("*.docx")} == first
+    for data in first.values():
+        from io import BytesIO
+
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_orphans_are_reported_and_pruned(tree: tuple[Path, Resources]) -> None:
+    root, resources = tree
+    build(root, resources)
+    (root / "dossiers" / EXAMPLES[0].name).unlink()
+    report = build_paths([root / "dossiers"], root / "build", SPECS, resources, PEILDATUM)
+    assert {p.name for p in report.orphans} == {"een.docx", "twee.docx"}
+
+
+def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
+    # Kill the process while it writes: the target is either absent or complete.
+    script = tmp_path / "slow.py"
+    target = tmp_path / "uit.docx"
+    script.write_text(
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "import dossiergen.files as f\n"
+        "real_replace = os.replace\n"
+        "def slow(a, b):\n"
+        "    sys.stdout.write('schrijft\\n'); sys.stdout.flush(); time.sleep(30)\n"
+        "    real_replace(a, b)\n"
+        "f.os.replace = slow\n"
+        f"f.write_atomic(Path({str(target)!r}), b'x' * 100000)\n",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"schrijft\n"
+    process.kill()
+    process.wait()
+    assert not target.exists()
+    leftovers = [p for p in tmp_path.iterdir() if p.name not in ("slow.py",)]
+    # The temporary file may remain after SIGKILL, but never under the target's name.
+    assert all(p.name.startswith(".uit.docx.") for p in leftovers)
+
+
+def test_dossier_file_stem_decides_the_folder_never_its_content(tmp_path: Path) -> None:
+    dossier = tmp_path / "veilig.yaml"
+    text = (
+        EXAMPLES[0]
+        .read_text(encoding="utf-8")
+        .replace("kenmerk:", "kenmerk: ../../etc/passwd #", 1)
+    )
+    dossier.write_text(text, encoding="utf-8")
+    out = tmp_path / "build"
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(dossier),
+            "-o",
+            str(out),
+            "--document",
+            "rapport",
+            "--peildatum",
+            "2026-11-25",
+            "--quiet",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.relative_to(out).as_posix() for p in out.rglob("*.docx")] == ["veilig/rapport.docx"]
+
+
+def test_build_cli_exit_codes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    unknown = runner.invoke(main, ["build", "dossiers", "--document", "bestaat-niet"])
+    assert unknown.exit_code == 2
+    assert "onbekend document" in unknown.output
+    minimal = Path("tests/dossiers/geldig/minimaal-week-1.yaml")
+    asked = runner.invoke(
+        main,
+        ["build", str(minimal), "-o", str(tmp_path), "--document", "rapport", "--quiet"],
+    )
+    assert asked.exit_code == 1
+    assert "niet van toepassing" in asked.output
+    assert not list(tmp_path.rglob("*.docx"))
