@@ -20,6 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from dossiergen.errors import LoadError
 from dossiergen.problems import Problem, Severity
@@ -124,6 +125,7 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
     # ruamel's C parser composes the node graph (with positions) ten times faster than the
     # pure-Python round-trip loader; our constructor below builds plain containers from it.
     yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _Yaml12Resolver
     try:
         documents = [doc for doc in yaml.compose_all(text) if doc is not None]
     except MarkedYAMLError as e:
@@ -157,6 +159,38 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
     return _Constructor(shown).build(root)
 
 
+class _Yaml12Resolver(VersionedResolver):
+    """Always YAML 1.2 (``ja``, ``yes`` and ``on`` stay text), resolved without version look-ups.
+
+    ruamel asks for the document's YAML version on every scalar; a dossier is always read as
+    YAML 1.2, so the table is picked once. That halves the time to compose a dossier.
+    """
+
+    _table: Any = None
+
+    @property
+    def versioned_resolver(self) -> Any:
+        if self._table is None:
+            version = (1, 2)
+            if version not in self._version_implicit_resolver:
+                for versions, tag, regexp, first in _implicit_resolvers():
+                    if version in versions:
+                        self.add_version_implicit_resolver(version, tag, regexp, first)
+            self._table = self._version_implicit_resolver[version]
+        return self._table
+
+
+def _implicit_resolvers() -> Any:
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    return implicit_resolvers
+
+
+def _tag(node: Node) -> str:
+    """The node's resolved tag as text (``Node.tag`` builds it anew on every access)."""
+    return str(node.ctag)
+
+
 #: The C composer recurses per nesting level and crashes (not raises) far beyond Python's
 #: limit; anything this deep is refused before it reaches the composer.
 _SAFE_NESTING = 2000
@@ -182,7 +216,7 @@ def _nesting_estimate(text: str) -> int:
 
 def _scalar(node: ScalarNode) -> Any:
     """A scalar by its resolved YAML 1.2 tag; timestamps stay the text that was typed."""
-    tag = str(getattr(node.tag, "value", node.tag))
+    tag = _tag(node)
     value = node.value
     if tag == _YAML_CORE + "int":
         text = value.replace("_", "")
@@ -238,7 +272,7 @@ class _Constructor:
                 mark.column + 1,
                 f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
             )
-        tag = str(getattr(node.tag, "value", node.tag))
+        tag = _tag(node)
         if tag not in _ALLOWED_TAGS:
             self.at(
                 node,
@@ -283,7 +317,7 @@ class _Constructor:
         result = PositionedMap()
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            if str(getattr(key_node.tag, "value", key_node.tag)) == _YAML_CORE + "merge":
+            if _tag(key_node) == _YAML_CORE + "merge":
                 self.at(
                     key_node,
                     "samenvoegen met '<<' wordt in een dossier niet ondersteund; "

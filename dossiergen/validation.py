@@ -20,6 +20,8 @@ from dossiergen.schemas import SchemaSet
 
 def validate_schema(dossier: LoadedDossier, schemas: SchemaSet) -> list[Problem]:
     """Every schema problem in ``dossier``, sorted by position."""
+    if schemas.quick_is_valid(dossier.data):
+        return []
     problems: list[Problem] = []
     for error in schemas.validator.iter_errors(dossier.data):
         problems.extend(_problems_for(error, dossier, schemas))
