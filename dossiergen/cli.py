@@ -14,6 +14,7 @@ from typing import TypeVar
 import click
 
 from dossiergen import __version__
+from dossiergen.cli_nl import DutchGroup
 from dossiergen.errors import DossierError, UsageError
 
 T = TypeVar("T")
@@ -39,8 +40,13 @@ def _run(action: Callable[[], int]) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="dossiergen", message="%(prog)s %(version)s")
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__,
+    prog_name="dossiergen",
+    message="%(prog)s %(version)s",
+    help="Toon de versie en stop.",
+)
 def main() -> None:
     """Re-integratiedossiers (Wet verbetering Poortwachter) controleren en omzetten naar Word."""
 
@@ -61,12 +67,14 @@ _peildatum = click.option(
     "output_format",
     type=click.Choice(["tekst", "text", "json"]),
     default="tekst",
-    show_default=True,
-    help="Uitvoer voor mensen (tekst) of voor programma's (json).",
+    help="Uitvoer voor mensen (tekst, standaard) of voor programma's (json).",
 )
 @_peildatum
 def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: str | None) -> None:
-    """Controleer dossiers (bestanden of mappen; standaard dossiers/) en meld elk probleem."""
+    """Controleer dossiers en meld elk probleem.
+
+    PAD is een dossierbestand of een map (standaard: dossiers/).
+    """
 
     def action() -> int:
         from dossiergen.pipeline import run_check
@@ -96,8 +104,7 @@ def _count_dossiers(paths: list[Path]) -> int:
     "-o",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("build"),
-    show_default=True,
-    help="Map voor de documenten: <map>/<dossierbestand>/<document>.docx.",
+    help="Map voor de documenten: <map>/<dossierbestand>/<document>.docx (standaard: build).",
 )
 @click.option(
     "--document",
@@ -132,7 +139,11 @@ def build(
     quiet: bool,
     peildatum: str | None,
 ) -> None:
-    """Bouw de Word-documenten van dossiers (bestanden of mappen; standaard dossiers/)."""
+    """Bouw de Word-documenten van dossiers.
+
+    PAD is een dossierbestand of een map (standaard: dossiers/). Wat al actueel is, wordt
+    overgeslagen.
+    """
 
     def action() -> int:
         from dossiergen.pipeline import run_build
@@ -172,12 +183,14 @@ def build(
     "output_format",
     type=click.Choice(["tekst", "text", "json"]),
     default="tekst",
-    show_default=True,
-    help="Tabel voor mensen (tekst) of één JSON-object.",
+    help="Tabel voor mensen (tekst, standaard) of één JSON-object.",
 )
 @_peildatum
 def timeline(path: Path, output_format: str, peildatum: str | None) -> None:
-    """Toon de Poortwachter-mijlpalen van één dossier: termijnen, status en regel."""
+    """Toon de Poortwachter-termijnen van één dossier.
+
+    Per mijlpaal: vanaf, uiterlijk, gedaan op, status en de regel met de bron.
+    """
 
     def action() -> int:
         from dossiergen.pipeline import run_timeline
@@ -210,7 +223,7 @@ def agenda(
     ics: Path | None,
     peildatum: str | None,
 ) -> None:
-    """Alle openstaande Poortwachter-termijnen van alle dossiers, de eerstvolgende eerst."""
+    """Openstaande termijnen van alle dossiers, eerstvolgende eerst."""
 
     def action() -> int:
         from dossiergen.pipeline import run_agenda

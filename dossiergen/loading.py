@@ -294,6 +294,13 @@ class _Constructor:
             except ValueError:
                 self.at(node, f"'{node.value}' is geen geldig getal")
                 value = node.value
+            if isinstance(value, str) and (bad := _FORBIDDEN.search(value)):
+                # written as an escape ("\x08") it passed the raw-text scan; Word cannot hold it
+                self.at(
+                    node,
+                    f"ongeldig besturingsteken U+{ord(bad.group()):04X} in deze waarde "
+                    "(als escape geschreven); Word kan dit teken niet bevatten: verwijder het",
+                )
         self.count(node, 1)
         self.built[key] = value
         self.sizes[key] = self.total - before
