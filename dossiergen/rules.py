@@ -286,6 +286,29 @@ def rule_datumvolgorde(data: Any, peildatum: date) -> Iterator[Found]:
         yield FOUT, ["werknemer", "uit_dienst", "datum"], "datum uit dienst ligt vóór in dienst"
 
 
+def rule_reden_plan_later(data: Any, peildatum: date) -> Iterator[Found]:
+    # Regeling procesgang art. 4 / AG140 part 9: a plan made more than 2 weeks after the
+    # probleemanalyse must say why; UWV's RIV-toets asks for it.
+    plan = _get(data, "verzuim", "plan_van_aanpak")
+    analysis = _date(_get(data, "verzuim", "probleemanalyse", "datum"))
+    made = _date(_get(plan, "datum"))
+    if (
+        analysis
+        and made
+        and (made - analysis).days > 14
+        and not _get(plan, "reden_later_dan_twee_weken")
+    ):
+        yield (
+            WAARSCHUWING,
+            ["verzuim", "plan_van_aanpak", "datum"],
+            (
+                f"het plan van aanpak is {(made - analysis).days} dagen na de probleemanalyse "
+                "opgesteld (meer dan 2 weken); vul de reden in "
+                "(verzuim.plan_van_aanpak.reden_later_dan_twee_weken)"
+            ),
+        )
+
+
 # --- bedrijfsarts: belastbaarheid ---------------------------------------------------------
 
 
@@ -504,6 +527,7 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_ziekteperioden,
     rule_verlof_en_verlenging,
     rule_datumvolgorde,
+    rule_reden_plan_later,
     rule_fml_actueel,
     rule_beperking_verwijzingen,
     rule_taken,
