@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dossiergen import doc_rapport
+from dossiergen import doc_brieven, doc_plan, doc_rapport, doc_riv, doc_vragenlijsten
 from dossiergen.docspec import DocumentSpec, Requirement, missing_parts
 
 __all__ = ["DOCUMENTS", "DocumentSpec", "Requirement", "missing_parts"]
 
-_MODULES = (doc_rapport,)
+_MODULES = (doc_rapport, doc_plan, doc_riv, doc_brieven, doc_vragenlijsten)
 
 DOCUMENTS: Mapping[str, DocumentSpec] = {
     spec.name: spec for module in _MODULES for spec in module.SPECS

@@ -1,0 +1,271 @@
+"""Figures for the plan van aanpak (UWV AG140) and the vragenlijsten, derived from a view.
+
+Like ``derive``, every function takes the audience *view* (a withheld medical field can never
+reach a derived figure) and is pure: no clock, no I/O. Deadlines come from the timeline engine
+(``tijdlijn_context``); this module only compares the dates it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dossiergen.derive import tekstblokken
+from dossiergen.derive_tijdlijn import tijdlijn_context
+
+#: AG140 part 9: the plan is due within 2 weeks (14 days) after the probleemanalyse.
+TWEE_WEKEN = 14
+#: Kennisdocument jobcarving, stap 5: "een proefperiode van minimaal 4 weken".
+PROEFPERIODE_MINIMUM_DAGEN = 28
+#: Kennisdocument jobcarving, stap 5: "wekelijkse check-ins in de eerste maand" (4 weeks).
+CHECK_IN_WEKEN = 4
+
+#: The six steps of the kennisdocument jobcarving, in order, with their Dutch names.
+JOBCARVING_STAPPEN: tuple[tuple[str, str], ...] = (
+    ("belastbaarheid_inventariseren", "Belastbaarheid inventariseren"),
+    ("taken_in_kaart_brengen", "Bestaande taken in kaart brengen"),
+    ("functie_ontwerpen", "Nieuwe functie samen ontwerpen"),
+    ("haalbaarheid_en_draagvlak_toetsen", "Haalbaarheid en draagvlak toetsen"),
+    ("begeleide_proefperiode", "Begeleide proefperiode"),
+    ("evalueren_en_borgen", "Evalueren en structureel borgen"),
+)
+
+
+def _get(mapping: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(mapping, Mapping) or key not in mapping:
+            return None
+        mapping = mapping[key]
+    return mapping
+
+
+def _list(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if isinstance(value, tuple | list) else ()
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# -- AG140 part 9: later than two weeks after the probleemanalyse -----------------------------
+
+
+@dataclass(frozen=True)
+class PlanTermijn:
+    """When the plan was made compared with the probleemanalyse and its deadline."""
+
+    datum_plan: str
+    datum_probleemanalyse: str | None
+    dagen_na_probleemanalyse: int | None
+    uiterlijk: str | None
+    #: True when the plan came more than 14 days after the probleemanalyse (AG140 part 9).
+    later_dan_twee_weken: bool
+    #: True when the plan came after the timeline's deadline (week 8 or analysis + 14 days).
+    na_uiterlijk: bool
+    reden: str | None
+
+    @property
+    def reden_nodig(self) -> bool:
+        """AG140 asks for the reason whenever the plan came later than it should have."""
+        return self.later_dan_twee_weken or self.na_uiterlijk
+
+
+def plan_termijn(
+    mijlpalen: Mapping[str, Mapping[str, Any]], reden: str | None
+) -> PlanTermijn | None:
+    """Compare the plan's date with the probleemanalyse, from the timeline's milestones.
+
+    ``mijlpalen`` is ``tijdlijn_context(...)["mijlpalen"]``; ``reden`` the recorded
+    ``reden_later_dan_twee_weken``. ``None`` when the timeline has no plan date.
+    """
+    plan = mijlpalen.get("plan_van_aanpak", {})
+    gedaan = _date(plan.get("gedaan_op"))
+    if gedaan is None:
+        return None
+    analyse = _date(mijlpalen.get("probleemanalyse", {}).get("gedaan_op"))
+    uiterlijk = _date(plan.get("uiterlijk"))
+    dagen = (gedaan - analyse).days if analyse else None
+    return PlanTermijn(
+        datum_plan=gedaan.isoformat(),
+        datum_probleemanalyse=analyse.isoformat() if analyse else None,
+        dagen_na_probleemanalyse=dagen,
+        uiterlijk=uiterlijk.isoformat() if uiterlijk else None,
+        later_dan_twee_weken=dagen is not None and dagen > TWEE_WEKEN,
+        na_uiterlijk=uiterlijk is not None and gedaan > uiterlijk,
+        reden=reden.strip() if isinstance(reden, str) and reden.strip() else None,
+    )
+
+
+# -- history: bijstellingen and evaluaties ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Historieregel:
+    """One dated change or evaluation of the plan."""
+
+    datum: str
+    soort: str  # "Bijstelling" or "Evaluatie"
+    door: str
+    omschrijving: str
+
+
+def historie(verzuim: Mapping[str, Any]) -> tuple[Historieregel, ...]:
+    """Bijstellingen of the plan (not of the probleemanalyse) and evaluaties, by date."""
+    regels = []
+    for b in _list(_get(verzuim, "bijstellingen")):
+        if _get(b, "soort") == "plan_van_aanpak":
+            regels.append(
+                Historieregel(
+                    str(b["datum"]), "Bijstelling", _door(b), str(_get(b, "omschrijving") or "")
+                )
+            )
+    for e in _list(_get(verzuim, "evaluaties")):
+        regels.append(
+            Historieregel(str(e["datum"]), "Evaluatie", _door(e), str(_get(e, "verslag") or ""))
+        )
+    # Stable sort: on the same day a bijstelling (listed first) precedes the evaluation.
+    return tuple(sorted(regels, key=lambda r: r.datum))
+
+
+def _door(record: Any) -> str:
+    door = _get(record, "door")
+    if not isinstance(door, Mapping):
+        return ""
+    naam = str(door.get("naam", ""))
+    rol = str(door.get("rol", "")).replace("_", " ")
+    if rol == "hr adviseur":
+        rol = "HR-adviseur"
+    return f"{naam} ({rol})" if naam and rol else naam
+
+
+def laatst_bijgesteld(verzuim: Mapping[str, Any]) -> str | None:
+    """The date of the latest bijstelling of the plan, if any."""
+    dates = [
+        str(b["datum"])
+        for b in _list(_get(verzuim, "bijstellingen"))
+        if _get(b, "soort") == "plan_van_aanpak"
+    ]
+    return max(dates) if dates else None
+
+
+# -- jobcarving -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stap:
+    """One of the six jobcarving steps as recorded (or not yet recorded)."""
+
+    nummer: int
+    naam: str
+    datum: str | None
+    afgerond: bool | None  # None: not recorded
+    toelichting: str | None
+
+
+def jobcarving_stappen(jobcarving: Mapping[str, Any]) -> tuple[Stap, ...]:
+    """All six steps in the kennisdocument's order, each with what the dossier records."""
+    recorded = {str(s["stap"]): s for s in _list(_get(jobcarving, "stappen"))}
+    stappen = []
+    for nummer, (sleutel, naam) in enumerate(JOBCARVING_STAPPEN, start=1):
+        s = recorded.get(sleutel)
+        afgerond = _get(s, "afgerond")
+        stappen.append(
+            Stap(
+                nummer,
+                naam,
+                str(_get(s, "datum")) if _get(s, "datum") else None,
+                None if s is None else bool(afgerond),
+                str(_get(s, "toelichting")) if _get(s, "toelichting") else None,
+            )
+        )
+    return tuple(stappen)
+
+
+@dataclass(frozen=True)
+class Proefperiode:
+    """The begeleide proefperiode and whether it meets the 4-week minimum."""
+
+    van: str
+    tot: str
+    dagen: int  # inclusive of both ends
+    te_kort: bool
+
+
+def proefperiode(jobcarving: Mapping[str, Any]) -> Proefperiode | None:
+    """The proefperiode with its length in days (both ends included); ``None`` if not set."""
+    van = _date(_get(jobcarving, "proefperiode", "van"))
+    tot = _date(_get(jobcarving, "proefperiode", "tot"))
+    if van is None or tot is None:
+        return None
+    dagen = (tot - van).days + 1
+    return Proefperiode(van.isoformat(), tot.isoformat(), dagen, dagen < PROEFPERIODE_MINIMUM_DAGEN)
+
+
+@dataclass(frozen=True)
+class CheckInWeek:
+    """One of the first four weeks of the proefperiode and the check-ins held in it."""
+
+    nummer: int
+    van: str
+    tot: str
+    check_ins: tuple[str, ...]  # ISO dates
+
+    @property
+    def ontbreekt(self) -> bool:
+        """True when no check-in was held in this week."""
+        return not self.check_ins
+
+
+def check_in_weken(jobcarving: Mapping[str, Any]) -> tuple[CheckInWeek, ...]:
+    """The first four weeks of the proefperiode (cut off at its end), with their check-ins."""
+    periode = proefperiode(jobcarving)
+    if periode is None:
+        return ()
+    start, einde = date.fromisoformat(periode.van), date.fromisoformat(periode.tot)
+    dates = sorted(
+        d for d in (_date(_get(c, "datum")) for c in _list(_get(jobcarving, "check_ins"))) if d
+    )
+    weken = []
+    for nummer in range(1, CHECK_IN_WEKEN + 1):
+        van = start + timedelta(days=7 * (nummer - 1))
+        if van > einde:
+            break
+        tot = min(van + timedelta(days=6), einde)
+        binnen = tuple(d.isoformat() for d in dates if van <= d <= tot)
+        weken.append(CheckInWeek(nummer, van.isoformat(), tot.isoformat(), binnen))
+    return tuple(weken)
+
+
+# -- template contexts ------------------------------------------------------------------------
+
+
+def derive_plan(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+    """The plan van aanpak's derived data: the AG140 part 9 check, history and jobcarving."""
+    verzuim = view["verzuim"]
+    plan = _get(verzuim, "plan_van_aanpak") or {}
+    tijdlijn = tijdlijn_context(view, peildatum)
+    jobcarving = _get(plan, "jobcarving")
+    return {
+        "tekstblokken": tekstblokken,
+        "termijn": plan_termijn(tijdlijn["mijlpalen"], _get(plan, "reden_later_dan_twee_weken")),
+        "historie": historie(verzuim),
+        "laatst_bijgesteld": laatst_bijgesteld(verzuim),
+        "stappen": jobcarving_stappen(jobcarving) if jobcarving else (),
+        "proefperiode": proefperiode(jobcarving) if jobcarving else None,
+        "check_in_weken": check_in_weken(jobcarving) if jobcarving else (),
+        "proefperiode_minimum_weken": PROEFPERIODE_MINIMUM_DAGEN // 7,
+    }
+
+
+def derive_vragenlijst(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+    """The vragenlijsten only need the free-text helper: they print what the view holds."""
+    return {"tekstblokken": tekstblokken}

@@ -1,0 +1,45 @@
+"""The plan van aanpak along UWV model form AG140 (parts 1-10), bijstellingen, jobcarving."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dossiergen.derive_plan import derive_plan
+from dossiergen.docspec import DocumentSpec, has_section, needs
+from dossiergen.views import Audience
+
+
+class _PlanSpec(DocumentSpec):
+    """The plan is dated by itself: its latest bijstelling, else the day it was made."""
+
+    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
+        """The date of the plan's current version (the report date has nothing to do with it)."""
+        verzuim = data.get("verzuim")
+        plan = verzuim.get("plan_van_aanpak") if isinstance(verzuim, Mapping) else None
+        if not isinstance(plan, Mapping) or not plan.get("datum"):
+            return peildatum
+        dates = [str(plan["datum"])]
+        for b in verzuim.get("bijstellingen") or ():  # type: ignore[union-attr]
+            if isinstance(b, Mapping) and b.get("soort") == "plan_van_aanpak" and b.get("datum"):
+                dates.append(str(b["datum"]))
+        return date.fromisoformat(max(dates))
+
+
+SPECS: tuple[DocumentSpec, ...] = (
+    _PlanSpec(
+        name="plan-van-aanpak",
+        title="Plan van aanpak",
+        template="plan-van-aanpak.md.j2",
+        audiences=frozenset({Audience.WERKGEVER, Audience.WERKNEMER}),
+        requires=needs(
+            ("verzuim.plan_van_aanpak.datum", "de datum van het plan van aanpak"),
+            ("verzuim.plan_van_aanpak.einddoel", "het einddoel van de re-integratie (AG140 6)"),
+            ("verzuim.plan_van_aanpak.afspraken", "de afspraken (AG140 7)"),
+        ),
+        derive=derive_plan,
+        applies=has_section("verzuim", "plan_van_aanpak"),
+        not_applicable="het dossier heeft nog geen 'verzuim.plan_van_aanpak'",
+    ),
+)

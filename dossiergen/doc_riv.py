@@ -1,0 +1,50 @@
+"""The RIV-checklist: is the re-integratieverslag complete and on time (DESIGN.md §6)?"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dossiergen.derive_tijdlijn import tijdlijn_context
+from dossiergen.docspec import DocumentSpec
+from dossiergen.riv import riv_status
+from dossiergen.riv_toets import risicos, toetsvragen
+from dossiergen.views import Audience
+
+
+def derive_riv(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+    """Template data at ``peildatum``: the timeline, the RIV rows (``riv``), the risks and the
+    four questions of UWV's RIV-toets (``toets``)."""
+    tijdlijn = tijdlijn_context(view, peildatum)
+    status = riv_status(view, tijdlijn, peildatum)
+    gevonden = risicos(view, status.onderdelen, tijdlijn, peildatum)
+    return {
+        "tijdlijn": tijdlijn,
+        "riv": status,
+        "risicos": gevonden,
+        "toets": toetsvragen(view, status, gevonden, tijdlijn, peildatum),
+    }
+
+
+@dataclass(frozen=True)
+class _StandSpec(DocumentSpec):
+    """A status document: dated on the peildatum, never on the report date of the
+    arbeidsdeskundig onderzoek (which may be a year old)."""
+
+    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
+        """The peildatum: the checklist shows the state of the dossier on that day."""
+        return peildatum
+
+
+SPECS: tuple[DocumentSpec, ...] = (
+    _StandSpec(
+        name="riv-checklist",
+        title="RIV-checklist",
+        template="riv-checklist.md.j2",
+        audiences=frozenset({Audience.WERKGEVER}),
+        derive=derive_riv,
+        uses_peildatum=True,  # statuses change with the day, from week 1 on
+    ),
+)

@@ -1,0 +1,430 @@
+"""The re-integratieverslag (RIV) status: every part, its date, deadline and status.
+
+Pure: works on an audience view and the timeline context of :mod:`dossiergen.derive_tijdlijn`
+(no clock, no I/O). Deadlines come only from the timeline engine; the one date taken from the
+dossier itself is the last day of employment (ziek uit dienst), on which the former employer's
+verslag closes. Medical information is never read: its row only says who sends it.
+
+Status values (Dutch, exact; see ``SYMBOLEN``): ``op tijd`` done within its window ·
+``aanwezig`` present, no deadline · ``te laat`` done after its deadline · ``te vroeg`` done
+before its window (redo it near the WIA-aanvraag) · ``ontbreekt`` not done, deadline passed ·
+``open`` not done and due now (window open, or the deadline within 6 weeks) · ``nog niet
+nodig`` not due yet · ``n.v.t.`` not applicable (exception, after the end of employment, none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from dossiergen.rendering import datum
+
+OP_TIJD, AANWEZIG, TE_LAAT, TE_VROEG = "op tijd", "aanwezig", "te laat", "te vroeg"
+ONTBREEKT, OPEN, NOG_NIET, NVT = "ontbreekt", "open", "nog niet nodig", "n.v.t."
+
+#: One symbol per status, only from characters the house font itself holds (Calibri; in
+#: LibreOffice its metric twin Carlito): check marks (U+2713/2714) are missing there and would
+#: come from a fallback font, so "done" is a filled dot.
+SYMBOLEN: Mapping[str, str] = {
+    OP_TIJD: "●", AANWEZIG: "●", TE_LAAT: "!", TE_VROEG: "!",
+    ONTBREEKT: "×", OPEN: "→", NOG_NIET: "○", NVT: "–",
+}  # fmt: skip
+
+#: A step without a window start counts as due ("open") this many days before its deadline:
+#: six weeks, the evaluation rhythm, leaves time to plan it.
+AANDACHT_DAGEN = 42
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    """One row of the checklist. Dates are ISO text (templates format them)."""
+
+    id: str
+    naam: str
+    door: str  # who supplies it: the record's author, else the party that normally does
+    datum: str | None = None  # date of the record (the latest, for lists)
+    vanaf: str | None = None  # window start, from the timeline
+    uiterlijk: str | None = None  # deadline, from the timeline (or the end of employment)
+    status: str = NVT
+    toelichting: str = ""
+
+    @property
+    def symbool(self) -> str:
+        """The status symbol (see ``SYMBOLEN``)."""
+        return SYMBOLEN[self.status]
+
+    @property
+    def probleem(self) -> bool:
+        """True when the row needs repair: late, early or missing."""
+        return self.status in (TE_LAAT, TE_VROEG, ONTBREEKT)
+
+
+@dataclass(frozen=True)
+class RivStatus:
+    """The whole checklist: the rows and the figures around them."""
+
+    onderdelen: tuple[Onderdeel, ...]
+    riv_soort: str  # "volledig", "verkort" or "geen" (ziek uit dienst within 6 weeks)
+    uit_dienst: str | None
+    ziekteweek: int | None
+    wia_uiterlijk: str | None
+    einde_wachttijd: str | None
+    volgende: Onderdeel | None  # the open row with the earliest deadline still ahead
+
+    def aantal(self, status: str) -> int:
+        """How many rows have ``status``."""
+        return sum(1 for o in self.onderdelen if o.status == status)
+
+    @property
+    def oordeel(self) -> str:
+        """The verdict in one line, e.g. "3 onderdelen ontbreken en 1 te laat"."""
+        delen = []
+        for status, een, meer in (
+            (ONTBREEKT, "1 onderdeel ontbreekt", "{n} onderdelen ontbreken"),
+            (TE_LAAT, "1 onderdeel is te laat", "{n} onderdelen zijn te laat"),
+            (TE_VROEG, "1 onderdeel is te vroeg", "{n} onderdelen zijn te vroeg"),
+            (OPEN, "1 onderdeel staat open", "{n} onderdelen staan open"),
+        ):
+            if n := self.aantal(status):
+                delen.append(een if n == 1 else meer.format(n=n))
+        if not delen:
+            return "alles wat nu nodig is, is aanwezig en op tijd"
+        return ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + delen[-1]
+
+
+# -- small helpers -----------------------------------------------------------------------------
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _seq(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if isinstance(value, list | tuple) else ()
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)) if value else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def dag(value: Any) -> str:
+    """A date inside a sentence, the Dutch way: 5 januari 2026."""
+    return datum(_day(value)) or "?"
+
+
+def zin(tekst: Any) -> str:
+    """Free text as one sentence: whitespace flattened, ending in a full stop."""
+    flat = " ".join(str(tekst).split())
+    return flat if flat.endswith((".", "!", "?")) else flat + "."
+
+
+def uit_dienst(view: Mapping[str, Any]) -> date | None:
+    """The last day of employment when the employee left sick (``werknemer.uit_dienst``)."""
+    return _day(_map(_map(view.get("werknemer")).get("uit_dienst")).get("datum"))
+
+
+_ROLLEN = {"hr_adviseur": "HR-adviseur", "re_integratiebedrijf": "re-integratiebedrijf"}
+
+
+def _door(record: Mapping[str, Any], standaard: str) -> str:
+    """``naam (rol)`` of the record's ``door``, else the party that normally supplies it."""
+    door = _map(record.get("door"))
+    if "naam" not in door:
+        return standaard
+    rol = str(door.get("rol", ""))
+    return f"{door['naam']} ({_ROLLEN.get(rol, rol.replace('_', ' '))})" if rol else door["naam"]
+
+
+# -- statuses --------------------------------------------------------------------------------
+
+
+def _due(vanaf: date | None, uiterlijk: date | None, peildatum: date) -> bool:
+    """Whether a step not yet done is due at ``peildatum`` (see ``AANDACHT_DAGEN``)."""
+    if vanaf is not None:
+        return peildatum >= vanaf
+    return uiterlijk is not None and peildatum >= uiterlijk - timedelta(days=AANDACHT_DAGEN)
+
+
+def stap_status(
+    vanaf: date | None, uiterlijk: date | None, gedaan: date | None, peildatum: date
+) -> str:
+    """The checklist status of one dated step: the timeline's rules, with ``open`` split into
+    due now and not yet needed."""
+    if gedaan is not None:
+        if vanaf is not None and gedaan < vanaf:
+            return TE_VROEG
+        return TE_LAAT if uiterlijk is not None and gedaan > uiterlijk else OP_TIJD
+    if uiterlijk is not None and peildatum > uiterlijk:
+        return ONTBREEKT
+    return OPEN if _due(vanaf, uiterlijk, peildatum) else NOG_NIET
+
+
+_VAN_TIJDLIJN = {"op tijd": OP_TIJD, "te laat": TE_LAAT, "te vroeg": TE_VROEG}
+
+
+def _uit_mijlpaal(m: Mapping[str, Any], peildatum: date) -> str:
+    """A timeline milestone's status in checklist terms."""
+    status = str(m["status"])
+    if status in _VAN_TIJDLIJN:
+        return _VAN_TIJDLIJN[status]
+    if status == "verlopen":
+        return ONTBREEKT
+    if status == "n.v.t.":
+        return NVT
+    return OPEN if _due(_day(m["vanaf"]), _day(m["uiterlijk"]), peildatum) else NOG_NIET
+
+
+# -- the rows --------------------------------------------------------------------------------
+
+UITZONDERINGEN = {
+    "structurele_hervatting_binnen_drie_maanden": "structurele werkhervatting binnen drie "
+    "maanden na het eerste ziektejaar (Leidraad 7.2)",
+    "concreet_perspectief_eigen_werkgever": "concreet perspectief op structurele "
+    "werkhervatting bij de eigen werkgever (Leidraad 7.2)",
+    "aow_binnen_jaar": "AOW-leeftijd binnen een jaar na het einde van de wachttijd (Leidraad 7.2)",
+    "geen_benutbare_mogelijkheden": "geen benutbare mogelijkheden (Leidraad 1.4)",
+    "marginale_mogelijkheden": "marginale mogelijkheden (Leidraad 7.3)",
+    "wsw": "WSW-dienstverband (Leidraad 8.2)",
+}
+
+
+#: Fixed notes of the rows.
+_NOOT = {
+    "geen": "Geen re-integratieverslag nodig: minder dan 6 weken ziek bij het einde van het "
+    "dienstverband.",
+    "verkort": "Geen onderdeel van het verkorte verslag.",
+    "uit": "Ziek uit dienst: uiterlijk op de laatste dag van het dienstverband.",
+    "na_dienst": "Valt na het einde van het dienstverband.",
+    "bijstelling": "Geen vastgelegd; alleen nodig bij een gewijzigde situatie of belastbaarheid.",
+    "ad": "Geen vastgelegd; niet verplicht, wel verwacht als het eigen werk niet meer passend "
+    "lijkt.",
+    "medisch": "Gaat nooit via de werkgever; vraag de bedrijfsarts of het is geregeld.",
+    "spoor_2": "Voeg de voortgangsrapportages van het re-integratiebedrijf bij.",
+}
+
+
+@dataclass(frozen=True)
+class _Context:
+    view: Mapping[str, Any]
+    verzuim: Mapping[str, Any]
+    mijlpalen: Mapping[str, Mapping[str, Any]]
+    peildatum: date
+    uit: date | None  # last day of employment, when ziek uit dienst
+    soort: str
+
+
+def _uitzondering(c: _Context, m: Mapping[str, Any]) -> str:
+    """Why a milestone does not apply: the recorded spoor-2 exception or the timeline's rule."""
+    waarde = _map(c.view.get("spoor_2")).get("uitzondering")
+    if waarde in UITZONDERINGEN:
+        return f"Uitzondering: {UITZONDERINGEN[str(waarde)]}."
+    regel = str(m["regel"])
+    return zin(regel[regel.index("Uitzondering") :]) if "Uitzondering" in regel else ""
+
+
+def _stap(
+    c: _Context,
+    id_: str,
+    naam: str,
+    door: str,
+    *,
+    venster: str = "",
+    eind: bool = False,
+    ook_verkort: bool = False,
+) -> Onderdeel:
+    """A row for a step with a deadline in the timeline (its own milestone, or ``venster``).
+
+    ``eind``: a part of the end of the wachttijd (eindevaluatie, actueel oordeel, visie). When
+    the employee left sick it closes the verslag on the last day of employment instead, and
+    only ``ook_verkort`` parts belong to a verkort verslag.
+    """
+    m = c.mijlpalen[venster or id_]
+    record = _map(c.verzuim.get(id_))
+    rij = Onderdeel(id_, naam, _door(record, door), _iso(_day(record.get("datum"))))
+    gedaan, vanaf, uiterlijk = _day(rij.datum), _day(m["vanaf"]), _day(m["uiterlijk"])
+    if c.uit is not None and eind:
+        if c.soort == "geen" or (c.soort == "verkort" and not ook_verkort):
+            return replace(rij, toelichting=_NOOT[c.soort])
+        status = stap_status(None, c.uit, gedaan, c.peildatum)
+        return replace(rij, uiterlijk=_iso(c.uit), status=status, toelichting=_NOOT["uit"])
+    rij = replace(rij, vanaf=_iso(vanaf), uiterlijk=_iso(uiterlijk))
+    if c.uit is not None and gedaan is None and (vanaf or uiterlijk or c.uit) > c.uit:
+        # After the end of employment the former employer has no steps left: UWV takes over.
+        return replace(rij, vanaf=None, uiterlijk=None, toelichting=_NOOT["na_dienst"])
+    if m["status"] == "n.v.t." and gedaan is None:
+        return replace(rij, toelichting=_uitzondering(c, m))
+    if venster:  # a borrowed window: judge the record against it
+        return replace(rij, status=stap_status(vanaf, uiterlijk, gedaan, c.peildatum))
+    return replace(rij, status=_uit_mijlpaal(m, c.peildatum))  # the timeline's own verdict
+
+
+_GAT = "tussen evaluaties/bijstellingen"  # marks the timeline's note on a gap > 6 weeks
+
+
+def evaluatie_gaten(tijdlijn: Mapping[str, Any]) -> tuple[str, ...]:
+    """The timeline's notes on gaps of more than 6 weeks between evaluations (not recounted)."""
+    return tuple(str(n) for n in _seq(tijdlijn.get("opmerkingen")) if _GAT in str(n))
+
+
+def _evaluaties(c: _Context, gaten: Sequence[str]) -> Onderdeel:
+    evaluaties = [_map(e) for e in _seq(c.verzuim.get("evaluaties"))]
+    m = c.mijlpalen["evaluatie"]
+    dagen = sorted(d for e in evaluaties if (d := _day(e.get("datum"))))
+    uiterlijk = _day(m["uiterlijk"])
+    volgende = _uit_mijlpaal(m, c.peildatum)
+    na_dienst = c.uit is not None and uiterlijk is not None and uiterlijk > c.uit
+    if volgende == ONTBREEKT and not na_dienst:
+        status = ONTBREEKT
+    elif gaten:
+        status = TE_LAAT
+    elif dagen:
+        status = OP_TIJD
+    else:
+        status = NVT if na_dienst else volgende
+    delen = [f"{len(dagen)} {'evaluatie' if len(dagen) == 1 else 'evaluaties'}."] if dagen else []
+    if gaten:
+        delen.append(f"{len(gaten)} keer meer dan 6 weken tussen evaluaties of bijstellingen.")
+    if uiterlijk is not None and not na_dienst and volgende != NVT:
+        delen.append(f"De volgende evaluatie uiterlijk {dag(uiterlijk)}.")
+    door = _door(evaluaties[-1], "werkgever") if evaluaties else "werkgever"
+    laatste = _iso(dagen[-1]) if dagen else None
+    volgende_op = None if na_dienst or volgende == NVT else _iso(uiterlijk)
+    return Onderdeel("evaluaties", "Evaluaties van het plan van aanpak", door, laatste, None,
+                     volgende_op, status, " ".join(delen))  # fmt: skip
+
+
+def _bijstellingen(c: _Context, soort: str, naam: str, door: str) -> Onderdeel:
+    lijst = [_map(b) for b in _seq(c.verzuim.get("bijstellingen")) if _map(b).get("soort") == soort]
+    rij = Onderdeel(f"bijstellingen_{soort}", naam, door)
+    if not lijst:
+        return replace(rij, toelichting=_NOOT["bijstelling"])
+    laatste, n = max(lijst, key=lambda b: str(b["datum"])), len(lijst)
+    noot = f"{n} {'bijstelling' if n == 1 else 'bijstellingen'}."
+    return Onderdeel(rij.id, naam, _door(laatste, door), str(laatste["datum"]), None, None,
+                     AANWEZIG, noot)  # fmt: skip
+
+
+_VRAGEN = {
+    "geschiktheid_eigen_werk": "geschiktheid voor het eigen werk",
+    "passend_werk": "passend werk",
+    "re_integratie_inspanningen": "re-integratie-inspanningen",
+}
+
+
+def vraag_label(vraag: Any) -> str:
+    """The subject of a deskundigenoordeel in words."""
+    return _VRAGEN.get(str(vraag), str(vraag).replace("_", " "))
+
+
+def deskundigenoordelen(view: Mapping[str, Any]) -> tuple[Mapping[str, Any], ...]:
+    """The deskundigenoordelen recorded under ``verzuim``."""
+    return tuple(_map(o) for o in _seq(_map(view.get("verzuim")).get("deskundigenoordelen")))
+
+
+def _oordelen(c: _Context) -> list[Onderdeel]:
+    rijen = []
+    for n, o in enumerate(deskundigenoordelen(c.view), start=1):
+        door = f"UWV (aangevraagd door {o['aangevraagd_door']})" if "aangevraagd_door" in o else ""
+        naam = f"Deskundigenoordeel UWV: {vraag_label(o['vraag'])}"
+        noot = f"Aangevraagd op {dag(o['datum'])}"
+        if "uitkomst" in o:
+            datum = str(o.get("datum_oordeel") or o["datum"])
+            rij = Onderdeel(f"deskundigenoordeel_{n}", naam, door or "UWV", datum, None, None,
+                            AANWEZIG, noot + ".")  # fmt: skip
+        else:
+            rij = Onderdeel(f"deskundigenoordeel_{n}", naam, door or "UWV", str(o["datum"]),
+                            None, None, OPEN, noot + "; het oordeel volgt.")  # fmt: skip
+        rijen.append(rij)
+    return rijen
+
+
+def _arbeidsdeskundig(c: _Context) -> Onderdeel:
+    record = _map(c.verzuim.get("arbeidsdeskundig_onderzoek"))
+    rij = Onderdeel("arbeidsdeskundig_rapport", "Arbeidsdeskundig rapport", "arbeidsdeskundige")
+    if "datum" not in record:
+        return replace(rij, toelichting=_NOOT["ad"])
+    return replace(rij, door=_door(record, rij.door), datum=str(record["datum"]), status=AANWEZIG)
+
+
+def _medische_informatie(c: _Context, eindevaluatie: Onderdeel) -> Onderdeel:
+    """The bedrijfsarts sends it straight to UWV: the row says when and by whom, never what."""
+    e = eindevaluatie
+    rij = Onderdeel("medische_informatie", "Medische informatie",
+                    "bedrijfsarts, rechtstreeks aan UWV", None, e.vanaf, e.uiterlijk)  # fmt: skip
+    if e.uiterlijk is None:
+        return replace(rij, toelichting=e.toelichting)
+    if _due(_day(e.vanaf), _day(e.uiterlijk), c.peildatum):
+        return replace(rij, status=OPEN, toelichting=_NOOT["medisch"])
+    return replace(rij, status=NOG_NIET)
+
+
+def onderdelen(
+    view: Mapping[str, Any], tijdlijn: Mapping[str, Any], peildatum: date
+) -> tuple[Onderdeel, ...]:
+    """Every part of the re-integratieverslag in the order of the verslag, with its status."""
+    verzuim = _map(view.get("verzuim"))
+    uit = uit_dienst(view)
+    soort = str(tijdlijn.get("riv_soort") or ("geen" if uit else "volledig"))
+    c = _Context(view, verzuim, _map(tijdlijn.get("mijlpalen")), peildatum, uit, soort)
+    # Ziek uit dienst before week 42: the timeline moves the melding to the last working day.
+    uiterlijk = _map(c.mijlpalen.get("ziekmelding_uwv")).get("uiterlijk")
+    melding = " (ziek uit dienst)" if uit and uiterlijk == uit.isoformat() else " (42e week)"
+    eind = _stap(c, "eindevaluatie", "Eindevaluatie", "werkgever", eind=True)
+    spoor_2 = _stap(c, "spoor_2_start", "Start spoor 2", "werkgever")
+    start = _map(verzuim.get("spoor_2_start"))
+    if "re_integratiebedrijf" in start:
+        door = str(start["re_integratiebedrijf"])
+        spoor_2 = replace(spoor_2, door=door, toelichting=_NOOT["spoor_2"])
+    return (
+        _stap(c, "probleemanalyse", "Probleemanalyse", "bedrijfsarts"),
+        _bijstellingen(c, "probleemanalyse", "Bijstellingen probleemanalyse", "bedrijfsarts"),
+        _stap(c, "plan_van_aanpak", "Plan van aanpak", "werkgever en werknemer"),
+        _bijstellingen(
+            c, "plan_van_aanpak", "Bijstellingen plan van aanpak", "werkgever en werknemer"
+        ),
+        _evaluaties(c, evaluatie_gaten(tijdlijn)),
+        _stap(c, "ziekmelding_uwv", "Ziekmelding bij UWV" + melding, "werkgever"),
+        _stap(c, "eerstejaarsevaluatie", "Eerstejaarsevaluatie", "werkgever"),
+        spoor_2,
+        _arbeidsdeskundig(c),
+        *_oordelen(c),
+        _stap(c, "actueel_oordeel", "Actueel oordeel bedrijfsarts", "bedrijfsarts", eind=True),
+        eind,
+        _medische_informatie(c, eind),
+        _stap(
+            c,
+            "visie_werknemer",
+            "Visie van de werknemer",
+            "werknemer",
+            venster="eindevaluatie",
+            eind=True,
+            ook_verkort=True,
+        ),
+    )
+
+
+def riv_status(view: Mapping[str, Any], tijdlijn: Mapping[str, Any], peildatum: date) -> RivStatus:
+    """The checklist of the re-integratieverslag at ``peildatum``.
+
+    ``tijdlijn`` is :func:`dossiergen.derive_tijdlijn.tijdlijn_context` of the same view.
+    """
+    rijen = onderdelen(view, tijdlijn, peildatum)
+    uit = uit_dienst(view)
+    komend = [o for o in rijen if o.status == OPEN and (o.uiterlijk or "") >= peildatum.isoformat()]
+    return RivStatus(
+        onderdelen=rijen,
+        riv_soort=str(tijdlijn.get("riv_soort") or ("geen" if uit else "volledig")),
+        uit_dienst=_iso(uit),
+        ziekteweek=tijdlijn.get("ziekteweek"),
+        wia_uiterlijk=_map(_map(tijdlijn.get("mijlpalen")).get("wia_aanvraag")).get("uiterlijk"),
+        einde_wachttijd=tijdlijn.get("einde_wachttijd"),
+        volgende=min(komend, key=lambda o: str(o.uiterlijk), default=None),
+    )

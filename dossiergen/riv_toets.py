@@ -1,0 +1,485 @@
+"""Risks and UWV's RIV-toets for the RIV-checklist: what may cost the employer a loonsanctie.
+
+Pure, like :mod:`dossiergen.riv`: works on the audience view, the timeline context and the
+rows of :func:`dossiergen.riv.riv_status`. The gaps between evaluations are the timeline's own
+notes (never recounted). UWV's RIV-toets asks four questions in this order (Werkwijzer
+Poortwachter): a satisfying result? enough effort? a sound reason for what fell short? can it
+still be repaired? Each answer lists what the dossier holds, the risk and a short advice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dossiergen.riv import (
+    NOG_NIET,
+    NVT,
+    ONTBREEKT,
+    OPEN,
+    TE_LAAT,
+    TE_VROEG,
+    UITZONDERINGEN,
+    Onderdeel,
+    RivStatus,
+    dag,
+    deskundigenoordelen,
+    evaluatie_gaten,
+    uit_dienst,
+    vraag_label,
+    zin,
+)
+
+HOOG, LET_OP = "hoog", "let op"
+#: Missing end-of-wachttijd parts become a risk this close to the WIA-aanvraag (8 weeks).
+WIA_NABIJ_DAGEN = 56
+
+
+@dataclass(frozen=True)
+class Risico:
+    """A risk the dossier shows: ``hoog`` (a likely loonsanctie ground) or ``let op``."""
+
+    ernst: str
+    tekst: str
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _seq(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if isinstance(value, list | tuple) else ()
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(str(value)) if value else None
+
+
+def _stap_risico(o: Onderdeel, verlengd: bool) -> str | None:
+    """The risk of one row: late, missing or too early (gaps: the timeline's own notes)."""
+    tot = f"de uiterste datum {dag(o.uiterlijk)}"
+    if o.status == TE_LAAT and o.id != "evaluaties":
+        dagen = (_day(o.datum) - _day(o.uiterlijk)).days  # type: ignore[operator]
+        return f"{o.naam} op {dag(o.datum)}: {_tel(dagen, 'dag', 'dagen')} na {tot}."
+    if o.status == ONTBREEKT and o.id == "evaluaties":
+        return f"De evaluatie die uiterlijk {dag(o.uiterlijk)} nodig was, ontbreekt."
+    if o.status == ONTBREEKT and o.id == "spoor_2_start":
+        return f"Spoor 2 is niet gestart vóór {tot} en er is geen uitzondering vastgelegd."
+    if o.status == ONTBREEKT:
+        return f"{o.naam} ontbreekt; {tot} is verstreken."
+    if o.status == TE_VROEG:
+        reden = "door de verlenging van de wachttijd ligt de datum nu " if verlengd else "ligt "
+        return (f"{o.naam} van {dag(o.datum)}: {reden}vóór het venster ({dag(o.vanaf)} tot en "
+                f"met {dag(o.uiterlijk)}); actualiseer dit kort vóór de WIA-aanvraag.")  # fmt: skip
+    return None
+
+
+def blokkerend_advies(view: Mapping[str, Any]) -> str | None:
+    """The bedrijfsarts' re-integratieblokkerend advies in one sentence, if one was given."""
+    advies = _map(_map(view.get("bedrijfsarts")).get("re_integratie_blokkerend_advies"))
+    if advies.get("gegeven") is not True:
+        return None
+    tekst = "De bedrijfsarts gaf een re-integratieblokkerend advies"
+    if "datum" in advies:
+        tekst += f" op {dag(advies['datum'])}"
+    if "soort" in advies:
+        tekst += f" ({str(advies['soort']).replace('_', ' ')})"
+    voor = {"alle_arbeid": "alle arbeid", "eigen_werk": "het eigen werk"}
+    if "geldt_voor" in advies:
+        tekst += f", voor {voor.get(str(advies['geldt_voor']), 'werk bij de eigen werkgever')}"
+    return tekst + "."
+
+
+def risicos(
+    view: Mapping[str, Any],
+    rijen: Sequence[Onderdeel],
+    tijdlijn: Mapping[str, Any],
+    peildatum: date,
+) -> tuple[Risico, ...]:
+    """What may cost the employer a loonsanctie: the serious ones (``hoog``) first."""
+    verzuim = _map(view.get("verzuim"))
+    verlengd = bool(_seq(verzuim.get("verlenging_wachttijd")))
+    hoog = [r for o in rijen if (r := _stap_risico(o, verlengd))]
+    hoog += [g[:1].upper() + g[1:] for g in evaluatie_gaten(tijdlijn)]
+    let_op = []
+    rij = {o.id: o for o in rijen}
+    spoor_2 = rij["spoor_2_start"]
+    if (
+        _map(verzuim.get("eerstejaarsevaluatie")).get("spoor_2_nodig") is False
+        and spoor_2.status in (OPEN, NOG_NIET)
+        and "uitzondering" not in _map(view.get("spoor_2"))
+    ):
+        hoog.append("De eerstejaarsevaluatie zet geen spoor 2 in, maar er is geen uitzondering "
+                    f"vastgelegd (Leidraad 7.2); spoor 2 moet dan uiterlijk "
+                    f"{dag(spoor_2.uiterlijk)} starten.")  # fmt: skip
+    wia = _map(_map(tijdlijn.get("mijlpalen")).get("wia_aanvraag")).get("uiterlijk")
+    grens = uit_dienst(view) or _day(wia)
+    if grens is not None and peildatum >= grens - timedelta(days=WIA_NABIJ_DAGEN):
+        for o in (rij["actueel_oordeel"], rij["eindevaluatie"], rij["visie_werknemer"]):
+            if o.status in (OPEN, NOG_NIET):
+                hoog.append(f"{o.naam} ontbreekt nog; het verslag moet uiterlijk {dag(grens)} "
+                            "compleet zijn.")  # fmt: skip
+    if rij["medische_informatie"].status == OPEN:
+        let_op.append("Spreek met de bedrijfsarts af dat de medische informatie rechtstreeks "
+                      "naar UWV gaat, niet via de werkgever.")  # fmt: skip
+    if blokkerend := blokkerend_advies(view):
+        let_op.append(f"{blokkerend} UWV toetst of dat advies deugdelijk was; leg vast wat "
+                      "erover is overlegd en wanneer het is herzien.")  # fmt: skip
+    for oordeel in deskundigenoordelen(view):
+        over = f"Deskundigenoordeel over {vraag_label(oordeel['vraag'])}"
+        if "uitkomst" in oordeel:
+            op = dag(oordeel.get("datum_oordeel") or oordeel["datum"])
+            uitkomst = _klein(zin(oordeel["uitkomst"]))
+            let_op.append(f"{over} ({op}): {uitkomst} Verwerk de uitkomst in het plan van "
+                          "aanpak.")  # fmt: skip
+        else:
+            let_op.append(f"{over}, aangevraagd op {dag(oordeel['datum'])}: de uitkomst "
+                          "ontbreekt nog.")  # fmt: skip
+    if rij["arbeidsdeskundig_rapport"].status == NVT and rij["eerstejaarsevaluatie"].datum:
+        let_op.append("Er is geen arbeidsdeskundig onderzoek vastgelegd, terwijl het eerste "
+                      "ziektejaar voorbij is; overweeg het, zeker als het eigen werk niet meer "
+                      "passend lijkt.")  # fmt: skip
+    return tuple(Risico(HOOG, t) for t in hoog) + tuple(Risico(LET_OP, t) for t in let_op)
+
+
+# -- UWV's RIV-toets -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Toetsvraag:
+    """One question of the RIV-toets with what the dossier holds, the risk and an advice."""
+
+    nummer: int
+    vraag: str
+    uitleg: str  # what UWV looks at
+    feiten: tuple[str, ...]
+    risico: str
+    advies: str
+
+
+_SOORT_WERK = {
+    "eigen_werk": "het eigen werk",
+    "aangepast_eigen_werk": "aangepast eigen werk",
+    "ander_werk_eigen_werkgever": "ander werk bij de eigen werkgever",
+    "ander_werk_andere_werkgever": "werk bij een andere werkgever",
+}
+_STRUCTUREEL_UIT = {
+    "aangepast_eigen_werk": "aangepast_eigen_werk",
+    "ander_werk_eigen_werkgever": "ander_passend_werk",
+}
+
+
+def _uren(x: Any) -> str:
+    return f"{x:g}".replace(".", ",") if isinstance(x, int | float) else str(x)
+
+
+def _resultaat(view: Mapping[str, Any], peildatum: date) -> Toetsvraag:
+    hervattingen = [_map(h) for h in _seq(_map(view.get("verzuim")).get("werkhervatting"))]
+    lopend = [
+        h
+        for h in hervattingen
+        if str(h["van"]) <= peildatum.isoformat() and str(h.get("tot") or "9") >= str(peildatum)
+    ]
+    contract = _map(_map(view.get("werknemer")).get("contract")).get("uren_per_week")
+    uitleg = (
+        "UWV vindt het resultaat bevredigend als de werknemer structureel passend werk doet dat "
+        "min of meer aansluit bij de mogelijkheden volgens de bedrijfsarts."
+    )
+    if not lopend:
+        feit = "Er is geen werkhervatting vastgelegd."
+        if hervattingen:
+            h = hervattingen[-1]
+            feit = (
+                f"Geen lopende werkhervatting; de laatste liep van {dag(h['van'])} tot "
+                f"{dag(h.get('tot'))} ({_uren(h['uren_per_week'])} uur per week)."
+            )
+        advies = (
+            "Leg vast wat er tot het einde van het dienstverband aan werk is geprobeerd."
+            if uit_dienst(view)
+            else "Blijf passend werk zoeken in spoor 1 en, zodra dat aan de orde is, in spoor "
+            "2, en leg elke stap vast."
+        )
+        return Toetsvraag(
+            1, "Is er een bevredigend re-integratieresultaat bereikt?", uitleg, (feit,),
+            "Geen resultaat: UWV beoordeelt dan vooral de inspanningen (vraag 2).", advies,
+        )  # fmt: skip
+    h = lopend[-1]
+    uren, soort = h["uren_per_week"], str(h["soort"])
+    deel = ""
+    if isinstance(contract, int | float) and contract > 0:
+        deel = f" van de {_uren(contract)} contracturen ({round(100 * uren / contract)}%)"
+    feiten = [
+        f"Sinds {dag(h['van'])} werkt de werknemer {_uren(uren)} uur per week{deel} in "
+        f"{_SOORT_WERK.get(soort, soort)}"
+        + (", op arbeidstherapeutische basis." if h.get("arbeidstherapeutisch") else ".")
+    ]
+    conclusie = _map(_map(view.get(_STRUCTUREEL_UIT.get(soort, ""))).get("conclusie"))
+    structureel = conclusie.get("structureel")
+    if isinstance(structureel, bool):
+        feiten.append(
+            f"Structureel volgens het arbeidsdeskundig onderzoek: {'ja' if structureel else 'nee'}."
+        )
+    volledig = isinstance(contract, int | float) and uren >= contract
+    if h.get("arbeidstherapeutisch"):
+        risico = "Hoog: arbeidstherapeutisch werk geldt niet als structurele werkhervatting."
+    elif soort == "ander_werk_andere_werkgever":
+        risico = (
+            "Let op: werk bij een andere werkgever (bijvoorbeeld een detachering) is pas een "
+            "bevredigend resultaat met een arbeidsovereenkomst bij die werkgever."
+        )
+    elif structureel is False:
+        risico = "Hoog: het arbeidsdeskundig onderzoek noemt dit werk niet structureel."
+    elif volledig:
+        risico = "Laag: volledige hervatting in passend werk."
+    else:
+        risico = (
+            "Let op: gedeeltelijke hervatting. UWV kijkt of meer uren of ander werk mogelijk waren."
+        )
+    if soort == "ander_werk_andere_werkgever":
+        advies = "Leg de arbeidsovereenkomst bij de nieuwe werkgever vast zodra die er is."
+    else:
+        advies = "" if volledig else "Leg vast waarom meer uren (nog) niet passend zijn. "
+        advies += (
+            "Leg vast dat de hervatting structureel is, bijvoorbeeld met een addendum bij de "
+            "arbeidsovereenkomst."
+            if structureel is not True
+            else "Houd de afspraken over het werk actueel in het plan van aanpak."
+        )
+    return Toetsvraag(
+        1, "Is er een bevredigend re-integratieresultaat bereikt?", uitleg, tuple(feiten),
+        risico, advies,
+    )  # fmt: skip
+
+
+def _herstelwerk(status: RivStatus) -> str:
+    """What repair the rows ask for, as one clause."""
+    werk = [
+        wat
+        for status_, wat in (
+            (ONTBREEKT, "maak ontbrekende stappen alsnog"),
+            (TE_VROEG, "actualiseer wat te vroeg is"),
+            (TE_LAAT, "leg uit waarom stappen te laat waren"),
+        )
+        if status.aantal(status_)
+    ]
+    return _en(werk)
+
+
+def _en(delen: Sequence[str]) -> str:
+    """``a, b en c``."""
+    return ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + (delen[-1] if delen else "")
+
+
+def _klein(tekst: str) -> str:
+    """Text that continues a sentence: first letter lower case, unless an acronym (UWV)."""
+    return tekst[:1].lower() + tekst[1:] if tekst[1:2].islower() else tekst
+
+
+def _tel(n: int, een: str, meer: str) -> str:
+    return f"{n} {een if n == 1 else meer}"
+
+
+def _inspanningen(
+    view: Mapping[str, Any],
+    status: RivStatus,
+    risicos: Sequence[Risico],
+    tijdlijn: Mapping[str, Any],
+) -> Toetsvraag:
+    rij = {o.id: o for o in status.onderdelen}
+    verzuim = _map(view.get("verzuim"))
+    goed = sum(1 for o in status.onderdelen if o.status in ("op tijd", "aanwezig"))
+    tellingen = [
+        f"{n} {wat}"
+        for n, wat in (
+            (goed, "in orde"),
+            (status.aantal(TE_LAAT), "te laat"),
+            (status.aantal(TE_VROEG), "te vroeg"),
+            (status.aantal(ONTBREEKT), "ontbrekend"),
+        )
+        if n
+    ]
+    feiten = (
+        [f"Onderdelen van het verslag: {_en(tellingen)} (zie het overzicht)."]
+        if tellingen
+        else ["Er zijn nog geen onderdelen van het verslag vastgelegd."]
+    )
+    evaluaties = _seq(verzuim.get("evaluaties"))
+    if evaluaties:
+        gaten = len(evaluatie_gaten(tijdlijn))
+        feiten.append(
+            f"{_tel(len(evaluaties), 'evaluatie', 'evaluaties')} van het plan van aanpak, de "
+            f"laatste op {dag(rij['evaluaties'].datum)}; "
+            + (f"{gaten} keer meer dan 6 weken ertussen." if gaten else "nooit meer dan 6 weken "
+               "ertussen.")
+        )  # fmt: skip
+    hervattingen = _seq(verzuim.get("werkhervatting"))
+    if hervattingen:
+        feiten.append(f"Spoor 1: {_tel(len(hervattingen), 'periode', 'perioden')} van "
+                      "werkhervatting vastgelegd.")  # fmt: skip
+    aanpassingen = _seq(_map(view.get("aangepast_eigen_werk")).get("aanpassingen"))
+    if aanpassingen:
+        feiten.append(f"Spoor 1: {_tel(len(aanpassingen), 'aanpassing', 'aanpassingen')} van "
+                      "het eigen werk.")  # fmt: skip
+    if "jobcarving" in _map(verzuim.get("plan_van_aanpak")):
+        feiten.append("Spoor 1: een jobcarvingtraject in het plan van aanpak.")
+    functies = _seq(_map(view.get("ander_passend_werk")).get("functies"))
+    if functies:
+        feiten.append(f"Spoor 1: {_tel(len(functies), 'functie', 'functies')} bij de eigen "
+                      "werkgever onderzocht op passendheid.")  # fmt: skip
+    inspanningen = _seq(_map(view.get("werkgever_informatie")).get("re_integratie_inspanningen"))
+    if inspanningen:
+        feiten.append(f"De werkgever legde {_tel(len(inspanningen), 'inspanning', 'inspanningen')}"
+                      " vast.")  # fmt: skip
+    spoor_2 = rij["spoor_2_start"]
+    if spoor_2.datum:
+        feiten.append(f"Spoor 2: gestart op {dag(spoor_2.datum)} ({spoor_2.door}).")
+    elif spoor_2.status == NVT and spoor_2.toelichting:
+        feiten.append(f"Spoor 2: {spoor_2.toelichting[:1].lower()}{spoor_2.toelichting[1:]}")
+    elif spoor_2.status in (OPEN, NOG_NIET):
+        feiten.append(f"Spoor 2: nog niet aan de orde; uiterlijk {dag(spoor_2.uiterlijk)}.")
+    ad = _map(verzuim.get("arbeidsdeskundig_onderzoek"))
+    if "datum" in ad:
+        uitkomst = f": {_klein(zin(ad['uitkomst']))}" if "uitkomst" in ad else "."
+        feiten.append(f"Arbeidsdeskundig onderzoek op {dag(ad['datum'])}{uitkomst}")
+    hoog = sum(1 for r in risicos if r.ernst == HOOG)
+    if hoog:
+        risico = f"Hoog: {_tel(hoog, 'risico', 'risico’s')} (zie Risico’s)."
+        werk = _herstelwerk(status)
+        advies = f"{werk[:1].upper()}{werk[1:]}." if werk else "Pak de risico’s hierboven aan."
+    else:
+        risico = (
+            "Laag: de vastgelegde stappen zijn compleet en op tijd."
+            if tellingen
+            else "Nog niet te beoordelen: er is nog geen stap vastgelegd."
+        )
+        advies = "Evalueer het plan van aanpak ten minste elke 6 weken."
+        if status.volgende is not None:
+            advies = (
+                f"Zet de volgende stap op tijd: {_klein(status.volgende.naam)} uiterlijk "
+                f"{dag(status.volgende.uiterlijk)}. " + advies
+            )
+    return Toetsvraag(
+        2, "Zijn de re-integratie-inspanningen voldoende geweest?",
+        "UWV kijkt of werkgever en werknemer alle stappen op tijd hebben gezet en in spoor 1 "
+        "en spoor 2 hebben gedaan wat redelijkerwijs mogelijk was.",
+        tuple(feiten), risico, advies,
+    )  # fmt: skip
+
+
+def _grond(view: Mapping[str, Any], status: RivStatus, tijdlijn: Mapping[str, Any]) -> Toetsvraag:
+    verzuim = _map(view.get("verzuim"))
+    feiten = []
+    plan = _map(verzuim.get("plan_van_aanpak"))
+    if "reden_later_dan_twee_weken" in plan:
+        feiten.append("Plan van aanpak later dan 2 weken na de probleemanalyse: "
+                      f"{_klein(zin(plan['reden_later_dan_twee_weken']))}")  # fmt: skip
+    if blokkerend := blokkerend_advies(view):
+        feiten.append(blokkerend)
+    spoor_2 = _map(view.get("spoor_2"))
+    if "uitzondering" in spoor_2:
+        waarde = str(spoor_2["uitzondering"])
+        feiten.append(f"Uitzondering op spoor 2: {UITZONDERINGEN.get(waarde, waarde)}.")
+        if "uitzondering_toelichting" in spoor_2:
+            feiten.append(zin(spoor_2["uitzondering_toelichting"]))
+    profielen = _seq(_map(view.get("bedrijfsarts")).get("belastbaarheid"))
+    if profielen and _map(profielen[-1]).get("geen_benutbare_mogelijkheden") is True:
+        feiten.append(f"De bedrijfsarts stelde op {dag(_map(profielen[-1])['datum'])} vast dat "
+                      "er geen benutbare mogelijkheden zijn.")  # fmt: skip
+    for oordeel in deskundigenoordelen(view):
+        if oordeel["vraag"] == "re_integratie_inspanningen" and "uitkomst" in oordeel:
+            feiten.append(f"Deskundigenoordeel over de re-integratie-inspanningen: "
+                          f"{_klein(zin(oordeel['uitkomst']))}")  # fmt: skip
+    # Shortcomings are steps late or missing; a step done too early only needs an update.
+    problemen = status.aantal(TE_LAAT) + status.aantal(ONTBREEKT) + len(evaluatie_gaten(tijdlijn))
+    if not problemen:
+        risico = "Niet aan de orde: er zijn geen te late of ontbrekende stappen."
+        advies = "Geen actie nodig."
+    elif feiten:
+        risico = "Let op: UWV weegt of deze redenen de tekortkomingen verklaren."
+        advies = "Controleer of elke te late of ontbrekende stap door deze redenen is verklaard."
+    else:
+        risico = "Hoog: voor de tekortkomingen legt het dossier geen reden vast."
+        advies = (
+            "Leg bij elke te late of ontbrekende stap vast waarom, wanneer en door wie dat is "
+            "besloten; vraag bij twijfel een deskundigenoordeel bij UWV aan."
+        )
+    if not feiten:
+        feiten.append("Het dossier legt geen redenen vast voor afwijkingen van de termijnen.")
+    return Toetsvraag(
+        3, "Is er een deugdelijke grond voor onvoldoende inspanningen?",
+        "Als iets te laat is of ontbreekt, kijkt UWV of daar een goede reden voor was, "
+        "bijvoorbeeld een advies van de bedrijfsarts of een uitzondering op spoor 2.",
+        tuple(feiten), risico, advies,
+    )  # fmt: skip
+
+
+def _herstel(view: Mapping[str, Any], status: RivStatus, peildatum: date) -> Toetsvraag:
+    feiten = []
+    if status.ziekteweek:
+        feiten.append(f"Op {dag(peildatum)} is de werknemer in ziekteweek {status.ziekteweek}.")
+    uit = uit_dienst(view)
+    wia = _day(status.wia_uiterlijk)
+    grens = uit or wia
+    weken = (grens - peildatum).days // 7 if grens else None
+    if uit is not None:
+        soort = {"verkort": "een verkort", "volledig": "een volledig"}.get(status.riv_soort)
+        feiten.append(f"Ziek uit dienst op {dag(uit)}: "
+                      + (f"{soort} re-integratieverslag is nodig." if soort else
+                         "geen re-integratieverslag nodig."))  # fmt: skip
+        if status.riv_soort == "verkort":
+            feiten.append("In het verkorte verslag geeft de werkgever aan of hij de werknemer "
+                          "weer in dienst wil nemen als die weer kan werken.")  # fmt: skip
+    elif wia is not None:
+        nog = f" (nog {_tel(weken or 0, 'week', 'weken')})" if wia >= peildatum else " (verstreken)"
+        feiten.append(f"Het verslag gaat mee met de WIA-aanvraag, uiterlijk {dag(wia)}{nog}.")
+    if status.einde_wachttijd:
+        feiten.append(f"Einde van de wachttijd: {dag(status.einde_wachttijd)}.")
+    for v in _seq(_map(view.get("verzuim")).get("verlenging_wachttijd")):
+        v = _map(v)
+        grond = "vrijwillig" if v.get("grond") == "vrijwillig" else "loonsanctie"
+        feiten.append(f"Wachttijd verlengd met {_tel(int(v['weken']), 'week', 'weken')} ({grond}).")
+    problemen = sum(1 for o in status.onderdelen if o.probleem)
+    if not problemen:
+        risico = "Niet aan de orde: er is niets te herstellen."
+        advies = ("Bewaak de komende termijnen; maak eindevaluatie, actueel oordeel en visie "
+                  "van de werknemer kort vóór de WIA-aanvraag.")  # fmt: skip
+    elif uit is not None and peildatum > uit:
+        risico = "Hoog: na het einde van het dienstverband kan de werkgever niets meer herstellen."
+        advies = "Maak het verslag zo compleet mogelijk en leg uit waarom onderdelen ontbreken."
+    elif weken is not None and weken >= 8:
+        risico = f"Herstel is nog mogelijk: er resten {_tel(weken, 'week', 'weken')}."
+        advies = f"Herstel de tekortkomingen nu: {_herstelwerk(status)}."
+    elif weken is not None and weken >= 0:
+        risico = f"Hoog: nog maar {_tel(weken, 'week', 'weken')} om te herstellen."
+        advies = ("Herstel direct wat kan; overweeg samen met de werknemer een vrijwillige "
+                  "verlenging van de loondoorbetaling (art. 24 WIA) om het traject af te "
+                  "ronden.")  # fmt: skip
+    else:
+        risico = (
+            "Hoog: te laat om vóór de WIA-aanvraag te herstellen; UWV kan een loonsanctie opleggen."
+        )
+        advies = "Herstel de tekortkomingen alsnog en leg vast wanneer dat is gebeurd."
+    return Toetsvraag(
+        4, "Kan het tekort nog worden hersteld?",
+        "UWV kijkt of een tekortkoming vóór de WIA-aanvraag nog kan worden goedgemaakt; "
+        "anders volgt een loonsanctie van ten hoogste 52 weken.",
+        tuple(feiten), risico, advies,
+    )  # fmt: skip
+
+
+def toetsvragen(
+    view: Mapping[str, Any],
+    status: RivStatus,
+    risicos: Sequence[Risico],
+    tijdlijn: Mapping[str, Any],
+    peildatum: date,
+) -> tuple[Toetsvraag, ...]:
+    """UWV's four RIV-toets questions, in UWV's order, answered from the dossier."""
+    return (
+        _resultaat(view, peildatum),
+        _inspanningen(view, status, risicos, tijdlijn),
+        _grond(view, status, tijdlijn),
+        _herstel(view, status, peildatum),
+    )

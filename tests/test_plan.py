@@ -1,0 +1,306 @@
+"""The plan van aanpak (AG140): golden text per example dossier, the AG140 part 9 check, the
+jobcarving proefperiode and check-ins, missing parts, and privacy across all three documents
+of this module pair (plan and vragenlijsten).
+
+Set ``DOSSIERGEN_UPDATE_GOLDEN=1`` to rewrite ``tests/golden/plan-van-aanpak/<stem>.txt``.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from dossiergen.building import Engine, render_document
+from dossiergen.derive_plan import check_in_weken, plan_termijn, proefperiode
+from dossiergen.documents import DOCUMENTS, missing_parts
+from dossiergen.loading import load_dossier
+from dossiergen.pipeline import load_engine
+from dossiergen.resources import default_resources
+
+ROOT = Path(__file__).resolve().parent.parent
+DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))
+MINIMAAL = ROOT / "tests" / "dossiers" / "geldig" / "minimaal-week-1.yaml"
+PEILDATUM = date(2026, 11, 25)
+VERSION = "0123abc (2026-11-20)"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CANARY = "KANARIE-5e1b2d"
+MINE = ("plan-van-aanpak", "vragenlijst-werknemer", "vragenlijst-werkgever")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return load_engine(default_resources())
+
+
+def plain(value: Any) -> Any:
+    """ruamel's round-trip containers as plain dicts and lists (deep copy)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = plain(load_dossier(path).data)
+    assert isinstance(data, dict)
+    return data
+
+
+def build(engine: Engine, name: str, data: Any, shown: str = "dossiers/test.yaml") -> bytes:
+    return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM, shown)
+
+
+def _paragraph_text(p: Any) -> str:
+    parts = []
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append("\t")
+        else:
+            parts.append(" / ")
+    return "".join(parts)
+
+
+def docx_text(data: bytes) -> str:
+    """The document's text in reading order: one line per paragraph, one per table row with
+    cells separated by `` | ``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    body = root.find(f"{W}body")
+    assert body is not None
+    lines: list[str] = []
+    for element in body:
+        if element.tag == f"{W}p":
+            lines.append(_paragraph_text(element))
+        elif element.tag == f"{W}tbl":
+            for row in element.iter(f"{W}tr"):
+                cells = [
+                    " / ".join(_paragraph_text(p) for p in cell.iter(f"{W}p"))
+                    for cell in row.iter(f"{W}tc")
+                ]
+                lines.append(" | ".join(cells))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def check_golden(name: str, path: Path, text: str) -> None:
+    golden = ROOT / "tests" / "golden" / name / f"{path.stem}.txt"
+    if os.environ.get("DOSSIERGEN_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"{golden} ontbreekt: draai met DOSSIERGEN_UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+# -- golden text ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", DOSSIERS, ids=lambda p: p.stem)
+def test_golden_text(engine: Engine, path: Path) -> None:
+    shown = f"dossiers/{path.name}"
+    check_golden(
+        "plan-van-aanpak", path, docx_text(build(engine, "plan-van-aanpak", load(path), shown))
+    )
+
+
+def test_ag140_structure(engine: Engine) -> None:
+    text = docx_text(build(engine, "plan-van-aanpak", load(DOSSIERS[0])))
+    headings = [
+        "1 Werknemer", "2 Werkgever", "3 Arbodienst en bedrijfsarts", "4 Functie en werkzaamheden",
+        "5 Mening over de arbeidsmogelijkheden", "6 Einddoel", "7 Afspraken",
+        "8 Mening over de afspraken", "9 Reden als het plan later is opgesteld", "10 Ondertekening",
+    ]  # fmt: skip
+    lines = text.splitlines()
+    positions = [lines.index(h) for h in headings]
+    assert positions == sorted(positions)
+    for letter in "ABCDEF":
+        assert any(line.startswith(f"{letter} ") for line in lines)
+
+
+# -- AG140 part 9: more than two weeks after the probleemanalyse --------------------------------
+
+
+def _mijlpalen(analyse: str | None, plan: str, uiterlijk: str) -> dict[str, dict[str, Any]]:
+    return {
+        "probleemanalyse": {"gedaan_op": analyse, "uiterlijk": "2026-03-29"},
+        "plan_van_aanpak": {"gedaan_op": plan, "uiterlijk": uiterlijk},
+    }
+
+
+def test_plan_within_two_weeks_needs_no_reason() -> None:
+    termijn = plan_termijn(_mijlpalen("2026-03-17", "2026-03-31", "2026-03-31"), None)
+    assert termijn is not None
+    assert termijn.dagen_na_probleemanalyse == 14
+    assert not termijn.later_dan_twee_weken and not termijn.na_uiterlijk
+    assert not termijn.reden_nodig
+
+
+def test_plan_later_than_two_weeks_with_reason() -> None:
+    termijn = plan_termijn(
+        _mijlpalen("2026-03-17", "2026-04-01", "2026-03-31"), "  Werknemer was op vakantie.  "
+    )
+    assert termijn is not None
+    assert termijn.dagen_na_probleemanalyse == 15
+    assert termijn.later_dan_twee_weken and termijn.na_uiterlijk and termijn.reden_nodig
+    assert termijn.reden == "Werknemer was op vakantie."
+
+
+def test_plan_later_than_two_weeks_without_reason() -> None:
+    termijn = plan_termijn(_mijlpalen("2026-03-17", "2026-04-20", "2026-03-31"), "  ")
+    assert termijn is not None
+    assert termijn.dagen_na_probleemanalyse == 34
+    assert termijn.reden_nodig and termijn.reden is None
+
+
+def test_plan_after_week_8_without_probleemanalyse() -> None:
+    termijn = plan_termijn(_mijlpalen(None, "2026-04-20", "2026-04-12"), None)
+    assert termijn is not None
+    assert termijn.dagen_na_probleemanalyse is None
+    assert not termijn.later_dan_twee_weken and termijn.na_uiterlijk and termijn.reden_nodig
+
+
+def test_no_plan_date_no_termijn() -> None:
+    assert plan_termijn({"plan_van_aanpak": {"gedaan_op": None}}, None) is None
+
+
+def _late(data: dict[str, Any], reden: str | None) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    plan = data["verzuim"]["plan_van_aanpak"]
+    plan["datum"] = "2026-04-20"  # El Amrani: probleemanalyse 17 maart, 34 dagen eerder
+    plan["ondertekening"] = {"datum_werknemer": "2026-04-20", "datum_werkgever": "2026-04-20"}
+    if reden:
+        plan["reden_later_dan_twee_weken"] = reden
+    return data
+
+
+def test_late_plan_prompts_for_missing_reason(engine: Engine) -> None:
+    data = _late(load(ROOT / "dossiers" / "el-amrani-jobcarving.yaml"), None)
+    text = docx_text(build(engine, "plan-van-aanpak", data))
+    assert "Reden ontbreekt." in text
+    assert "34 dagen na de probleemanalyse van 17 maart 2026" in text
+    assert "verzuim.plan_van_aanpak.reden_later_dan_twee_weken" in text
+
+
+def test_late_plan_prints_recorded_reason(engine: Engine) -> None:
+    data = _late(load(ROOT / "dossiers" / "el-amrani-jobcarving.yaml"), "Bedrijfsarts afwezig.")
+    text = docx_text(build(engine, "plan-van-aanpak", data))
+    assert "Reden: Bedrijfsarts afwezig." in text
+    assert "Reden ontbreekt." not in text
+
+
+# -- jobcarving -------------------------------------------------------------------------------
+
+
+def test_proefperiode_shorter_than_four_weeks_is_flagged(engine: Engine) -> None:
+    assert proefperiode({"proefperiode": {"van": "2026-07-06", "tot": "2026-08-02"}}) is not None
+    ok = proefperiode({"proefperiode": {"van": "2026-07-06", "tot": "2026-08-02"}})
+    short = proefperiode({"proefperiode": {"van": "2026-07-06", "tot": "2026-08-01"}})
+    assert ok is not None and ok.dagen == 28 and not ok.te_kort
+    assert short is not None and short.dagen == 27 and short.te_kort
+    data = load(ROOT / "dossiers" / "el-amrani-jobcarving.yaml")
+    data["verzuim"]["plan_van_aanpak"]["jobcarving"]["proefperiode"]["tot"] = "2026-07-24"
+    text = docx_text(build(engine, "plan-van-aanpak", data))
+    assert "de proefperiode duurt 19 dagen, korter dan de minimaal 4 weken" in text
+
+
+def test_missing_check_in_weeks_are_flagged(engine: Engine) -> None:
+    jobcarving = {
+        "proefperiode": {"van": "2026-07-06", "tot": "2026-08-30"},
+        "check_ins": [{"datum": "2026-07-10"}, {"datum": "2026-07-30"}, {"datum": "2026-08-20"}],
+    }
+    weken = check_in_weken(jobcarving)
+    assert [w.nummer for w in weken] == [1, 2, 3, 4]  # only the first month counts
+    assert [w.ontbreekt for w in weken] == [False, True, True, False]
+    data = load(ROOT / "dossiers" / "el-amrani-jobcarving.yaml")
+    jc = data["verzuim"]["plan_van_aanpak"]["jobcarving"]
+    jc["check_ins"] = [c for c in jc["check_ins"] if c["datum"] != "2026-07-17"]
+    text = docx_text(build(engine, "plan-van-aanpak", data))
+    assert "Week 2 | 13-07-2026 – 19-07-2026 | geen check-in" in text
+    assert "in week 2 van de proefperiode is geen check-in vastgelegd" in text
+
+
+# -- missing data -----------------------------------------------------------------------------
+
+
+def test_missing_parts_listed_together(tmp_path: Path) -> None:
+    source = (ROOT / "dossiers" / "el-amrani-jobcarving.yaml").read_text(encoding="utf-8")
+    for key in ("    einddoel: ander_werk_eigen_werkgever\n",):
+        source = source.replace(key, "")
+    start = source.index("    afspraken:\n")
+    end = source.index("    mening_werknemer_afspraken:")
+    source = source[:start] + source[end:]
+    path = tmp_path / "zonder-afspraken.yaml"
+    path.write_text(source, encoding="utf-8")
+    problems = missing_parts(DOCUMENTS["plan-van-aanpak"], load_dossier(path))
+    messages = [p.message for p in problems]
+    assert len(messages) == 2
+    assert any("einddoel" in m for m in messages)
+    assert any("afspraken" in m for m in messages)
+
+
+def test_not_applicable_without_plan() -> None:
+    spec = DOCUMENTS["plan-van-aanpak"]
+    assert not spec.applies(load(MINIMAAL))
+    assert spec.applies(load(DOSSIERS[0]))
+
+
+# -- privacy: all three documents -------------------------------------------------------------
+
+
+def _set_medical(node: Any) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "medische_toelichting":
+                node[key] = f"{CANARY} medische toelichting"
+            else:
+                _set_medical(value)
+    elif isinstance(node, list):
+        for item in node:
+            _set_medical(item)
+
+
+def with_canaries(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy with the canary in every medical field the schema knows."""
+    data = copy.deepcopy(data)
+    verzuim = data["verzuim"]
+    for key in ("probleemanalyse", "actueel_oordeel"):
+        if key in verzuim:
+            verzuim[key]["medische_toelichting"] = f"{CANARY} {key}"
+    for bijstelling in verzuim.get("bijstellingen", []):
+        bijstelling["medische_toelichting"] = f"{CANARY} bijstelling"
+    _set_medical(data)
+    data.setdefault("bedrijfsarts", {})["medisch"] = {
+        "diagnose": f"{CANARY} diagnose",
+        "oorzaak": f"{CANARY} oorzaak",
+        "behandeling": f"{CANARY} behandeling",
+        "afspraken_behandelaars": [
+            {"datum": "2026-01-05", "behandelaar": f"{CANARY} arts", "omschrijving": CANARY}
+        ],
+        "medicatie": f"{CANARY} medicatie",
+        "voorgeschiedenis": f"{CANARY} voorgeschiedenis",
+    }
+    return data
+
+
+@pytest.mark.parametrize("name", MINE)
+@pytest.mark.parametrize("path", [*DOSSIERS, MINIMAAL], ids=lambda p: p.stem)
+def test_no_medical_data(engine: Engine, name: str, path: Path) -> None:
+    data = with_canaries(load(path))
+    assert list(engine.schemas.validator.iter_errors(data)) == []
+    if not DOCUMENTS[name].applies(data):
+        pytest.skip("document niet van toepassing")
+    document = build(engine, name, data)
+    with zipfile.ZipFile(io.BytesIO(document)) as package:
+        for part in package.namelist():
+            assert CANARY not in package.read(part).decode("utf-8", "replace"), part
