@@ -76,10 +76,14 @@ def template_digest(templates_dir: Path, name: str) -> str:
 
 
 def shows_peildatum(spec: DocumentSpec, data: Mapping[str, Any]) -> bool:
-    """True when the document prints the peildatum (its own date, deadlines or statuses)."""
-    zaak = data.get("zaak")
-    has_own_date = isinstance(zaak, Mapping) and bool(zaak.get("rapportdatum"))
-    return spec.uses_peildatum or not has_own_date
+    """True when the document prints the peildatum (as its date, or in deadlines and statuses).
+
+    A document dated by the dossier itself (a report date, a letter date) gives the same date
+    whatever the peildatum; one that falls back on the peildatum does not.
+    """
+    if spec.uses_peildatum:
+        return True
+    return spec.document_date(data, date.min) != spec.document_date(data, date.max)
 
 
 def output_key(

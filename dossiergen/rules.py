@@ -211,6 +211,25 @@ def rule_verlof_en_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
                 )
 
 
+def rule_brief_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
+    # art. 24 WIA: a joint request for a vrijwillige verlenging asks for at least 13 weeks.
+    for index, letter in enumerate(_items(_get(data, "brieven"))):
+        weeks = _get(letter, "weken")
+        if (
+            _get(letter, "soort") == "verlenging_loondoorbetaling"
+            and isinstance(weeks, int)
+            and weeks < VERLENGING_MIN_WEKEN
+        ):
+            yield (
+                FOUT,
+                ["brieven", index, "weken"],
+                (
+                    f"een verzoek om vrijwillige verlenging is voor minstens "
+                    f"{VERLENGING_MIN_WEKEN} weken (art. 24 WIA), niet {weeks}"
+                ),
+            )
+
+
 _STEP_LABELS = {
     "probleemanalyse": "de probleemanalyse",
     "plan_van_aanpak": "het plan van aanpak",
@@ -526,6 +545,7 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_bsn,
     rule_ziekteperioden,
     rule_verlof_en_verlenging,
+    rule_brief_verlenging,
     rule_datumvolgorde,
     rule_reden_plan_later,
     rule_fml_actueel,
