@@ -11,6 +11,10 @@ import click
 
 #: click's usage errors, in the words a consultant reads.
 _USAGE_MESSAGES = (
+    (
+        r"No such option:? '?([^'\s]+?)'?\.? Did you mean '?([^'\s]+?)'?\?",
+        "onbekende optie {0}; bedoelde u {1}?",
+    ),
     (r"No such option:? '?([^'\s]+?)'?\.?$", "onbekende optie {0}"),
     (r"No such command '(.+?)'\.", "onbekende opdracht '{0}'"),
     (r"Missing argument '(.+?)'\.", "argument {0} ontbreekt"),

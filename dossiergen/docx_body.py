@@ -112,7 +112,9 @@ class BodyBuilder:
                 self.title_page = True  # first page without header: w:titlePg
             self.block(block, "normal")
         if self._last != "p":
-            self.out.append("<w:p/>")  # Word ends a document with a paragraph, not a table
+            # Word ends a document with a paragraph, not a table; keep it tiny so it never
+            # spills onto a blank last page after a table that fills the page.
+            self.out.append(_TINY_PARAGRAPH)
         return "".join(self.out)
 
     # -- blocks ------------------------------------------------------------------------------
@@ -313,10 +315,19 @@ class BodyBuilder:
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
+    def _keep_with_next_block(self) -> None:
+        """Give the paragraph just written ``w:keepNext`` (it then moves with the next block)."""
+        if self._last != "p" or not self.out or not self.out[-1].startswith("<w:p><w:pPr>"):
+            return
+        last = self.out[-1]
+        end = last.index("/>", last.index("<w:pStyle")) + 2  # CT_PPr: keepNext follows pStyle
+        self.out[-1] = last[:end] + "<w:keepNext/>" + last[end:]
+
     def signatures(self, block: Container) -> None:
         """Two signatories per row of a borderless table, each above a line to sign on."""
         half = self.house.text_width // 2
         widths = [half, self.house.text_width - half]
+        self._keep_with_next_block()  # "Met vriendelijke groet," stays with the signatures
         self._table_start(self.plain_table, widths, header=False, plain=True)
         self._cell_depth += 1
         signers = list(block.blocks)
@@ -335,6 +346,11 @@ class BodyBuilder:
         self.out.append("</w:tbl>")
         self._cell_depth -= 1
 
+
+_TINY_PARAGRAPH = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+)
 
 _SPACER = (
     '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>'

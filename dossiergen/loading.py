@@ -444,7 +444,7 @@ def _yaml_problem(error: MarkedYAMLError, shown: str, text: str) -> LoadError:
     english = f"{error.context or ''} {error.problem or ''}"
     lines = text.split("\n")
     found = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
-    if "cannot start any token" in english and found == "\t":
+    if found == "\t" or "tab character" in english:
         message = "tab gevonden: YAML gebruikt spaties om in te springen, geen tabs"
     elif "cannot start any token" in english and found:
         message = (
@@ -454,6 +454,7 @@ def _yaml_problem(error: MarkedYAMLError, shown: str, text: str) -> LoadError:
     else:
         message = next(
             (dutch for needle, dutch in _YAML_MESSAGES if needle in english),
-            "YAML-syntaxfout: " + " ".join(english.split()),
+            "YAML-syntaxfout op deze plek: controleer het inspringen, de dubbele punten en de "
+            "aanhalingstekens",
         )
     return _fail(shown, line, column, message)

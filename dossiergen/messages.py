@@ -65,12 +65,28 @@ def field_label(schema: Mapping[str, Any], key: str | int | None) -> str:
     return str(title or key or "dossier")
 
 
-def suggestion(unknown: str, known: list[str]) -> str:
-    """``; bedoelde u 'belastbaarheid'?`` for the closest known key, or nothing."""
-    close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6)
+def suggestion(unknown: str, known: list[str], cutoff: float = 0.75) -> str:
+    """``; bedoelde u 'belastbaarheid'?`` for the closest known key, or nothing.
+
+    Keys get a strict cutoff (an unrelated key is a worse hint than none); a short list of
+    choices a looser one, since any close value is likely the one meant.
+    """
+    close = difflib.get_close_matches(unknown, known, n=1, cutoff=cutoff)
     if not close:
         close = [k for k in known if k.replace("_", "") == unknown.replace("_", "").lower()]
     return f"; bedoelde u '{close[0]}'?" if close else ""
+
+
+def schema_format(error: ValidationError) -> str | None:
+    """The ``format`` next to the failing keyword in the same schema, if any."""
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    found = schema.get("format")
+    return found if isinstance(found, str) else None
+
+
+def _own(error: ValidationError, keyword: str) -> Any:
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    return schema.get(keyword)
 
 
 def translate(error: ValidationError, property_schema: Mapping[str, Any]) -> str:
@@ -94,12 +110,19 @@ def translate(error: ValidationError, property_schema: Mapping[str, Any]) -> str
         return f"{label} moet {wanted} zijn, niet {type_name_of(value)}{hint}"
     if keyword == "enum":
         options = ", ".join(f"'{o}'" for o in expected)
-        tip = suggestion(str(value), [str(o) for o in expected])
-        return f"{label}: {_shown(value)} is geen toegestane waarde{tip} Kies uit: {options}"
+        tip = suggestion(str(value), [str(o) for o in expected], cutoff=0.6)
+        if tip:
+            return f"{label}: {_shown(value)} is geen toegestane waarde{tip} Kies uit: {options}"
+        return f"{label}: {_shown(value)} is geen toegestane waarde; kies uit: {options}"
     if keyword == "const":
         return f"{label} moet {_shown(expected)} zijn, niet {_shown(value)}"
-    if keyword == "format":
-        if expected == "date":
+    if keyword == "format" or (keyword == "pattern" and schema_format(error) == "date"):
+        if expected == "date" or keyword == "pattern":
+            if keyword == "pattern":
+                return (
+                    f"{label}: {_shown(value)} is geen datum in de vorm JJJJ-MM-DD; schrijf "
+                    "bijvoorbeeld 2026-01-05"
+                )
             return (
                 f"{label}: {_shown(value)} is geen bestaande datum; schrijf JJJJ-MM-DD, "
                 "bijvoorbeeld 2026-01-05"
@@ -108,7 +131,7 @@ def translate(error: ValidationError, property_schema: Mapping[str, Any]) -> str
             return f"{label}: {_shown(value)} is geen geldig e-mailadres"
         return f"{label}: {_shown(value)} heeft niet de vorm {expected}"
     if keyword == "pattern":
-        explanation = property_schema.get("x-patroon-uitleg") or property_schema.get("description")
+        explanation = property_schema.get("x-patroon-uitleg") or _own(error, "x-patroon-uitleg")
         tail = f" ({explanation})" if explanation else ""
         return f"{label}: {_shown(value)} heeft niet de juiste vorm{tail}"
     if keyword in ("minimum", "exclusiveMinimum"):

@@ -28,14 +28,11 @@ from jinja2 import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from dossiergen.dutch import long_date
 from dossiergen.errors import DossierError, TemplateError
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
-_MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 
 
 def escape_markup(value: object) -> Markup:
@@ -85,7 +82,7 @@ def datum(value: object, notation: str = "lang") -> str:
         return ""
     if notation == "kort":
         return parsed.strftime("%d-%m-%Y")
-    return f"{parsed.day} {_MONTHS[parsed.month - 1]} {parsed.year}"
+    return long_date(parsed)
 
 
 def getal(value: object, decimals: int = 0) -> str:

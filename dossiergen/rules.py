@@ -12,10 +12,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from dossiergen.dutch import euro, long_date
 from dossiergen.loading import LoadedDossier
 from dossiergen.locations import PathPart, container_position, json_path, position
+from dossiergen.model import verzuim_invoer
 from dossiergen.privacy_words import diagnosis_warnings
 from dossiergen.problems import Problem, Severity
+from dossiergen.timeline import TE_LAAT, bereken_tijdlijn
 
 FOUT = Severity.FOUT
 WAARSCHUWING = Severity.WAARSCHUWING
@@ -95,7 +98,7 @@ def _date(value: Any) -> date | None:
 
 
 def _nl(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return long_date(day)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -171,7 +174,7 @@ def rule_ziekteperioden(data: Any, peildatum: date) -> Iterator[Found]:
                 [*where, "van"],
                 (
                     f"ziekteperiode begint op {_nl(van)} en overlapt met of ligt vóór de vorige "
-                    f"(die eindigt op {_nl(previous_end)}); zet de perioden op volgorde"
+                    f"(die eindigt op {_nl(previous_end)}); controleer de datums"
                 ),
             )
         previous_end = tot if tot is not None else previous_end
@@ -324,6 +327,51 @@ def rule_reden_plan_later(data: Any, peildatum: date) -> Iterator[Found]:
                 f"het plan van aanpak is {(made - analysis).days} dagen na de probleemanalyse "
                 "opgesteld (meer dan 2 weken); vul de reden in "
                 "(verzuim.plan_van_aanpak.reden_later_dan_twee_weken)"
+            ),
+        )
+
+
+def rule_termijnen(data: Any, peildatum: date) -> Iterator[Found]:
+    # The Poortwachter deadlines of the timeline engine (DESIGN.md §5): a recorded step after
+    # its deadline, and more than 6 weeks between evaluations, are what UWV's RIV-toets sees.
+    tijdlijn = bereken_tijdlijn(verzuim_invoer(data), peildatum)
+    for milestone in tijdlijn.mijlpalen:
+        if milestone.status != TE_LAAT or milestone.id not in _STEP_LABELS:
+            continue
+        if milestone.gedaan_op is None or milestone.uiterlijk is None:
+            continue
+        late = (milestone.gedaan_op - milestone.uiterlijk).days
+        yield (
+            WAARSCHUWING,
+            ["verzuim", milestone.id, "datum"],
+            (
+                f"{_STEP_LABELS[milestone.id]} is {late} {'dag' if late == 1 else 'dagen'} te "
+                f"laat; de uiterste datum was {_nl(milestone.uiterlijk)}. Regel: "
+                f"{milestone.regel}. Leg de reden vast: UWV toetst de termijnen in het "
+                "re-integratieverslag"
+            ),
+        )
+    records = [
+        (key, index, _date(_get(entry, "datum")))
+        for key in ("evaluaties", "bijstellingen")
+        for index, entry in enumerate(_items(_get(data, "verzuim", key)))
+    ]
+    first = _date(_get(data, "verzuim", "eerste_ziektedag"))
+    for previous, following in tijdlijn.evaluatie_gaten:
+        if first is not None and previous < first:
+            continue  # a date before the illness is an error of its own, not a late evaluation
+        where: list[PathPart] = ["verzuim", "plan_van_aanpak", "datum"]
+        for key, index, day in records:
+            if day == following:
+                where = ["verzuim", key, index, "datum"]
+                break
+        yield (
+            WAARSCHUWING,
+            where,
+            (
+                f"{(following - previous).days} dagen tussen de evaluaties van "
+                f"{_nl(previous)} en {_nl(following)}; evalueer het plan van aanpak minstens "
+                "elke 6 weken (Werkwijzer Poortwachter)"
             ),
         )
 
@@ -534,10 +582,10 @@ def rule_scholing_en_kosten(data: Any, peildatum: date) -> Iterator[Found]:
                 WAARSCHUWING,
                 [*prefix, "overbrugbaar_door"],
                 (
-                    f"de kosten om '{name}' passend te maken ({total:,.0f} euro) zijn {share} % "
+                    f"de kosten om '{name}' passend te maken ({euro(total)}) zijn {share} % "
                     "van het resterende loon over de loondoorbetaling; boven 70 % zijn ze in de "
                     "regel niet redelijk (Leidraad 6)"
-                ).replace(",", "."),
+                ),
             )
 
 
@@ -548,6 +596,7 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_brief_verlenging,
     rule_datumvolgorde,
     rule_reden_plan_later,
+    rule_termijnen,
     rule_fml_actueel,
     rule_beperking_verwijzingen,
     rule_taken,

@@ -52,15 +52,15 @@ class SchemaSet:
         except (ValueError, TypeError, OverflowError):  # e.g. a non-text key: let Python judge
             return False
 
-    def trail(self, schema_path: Iterable[str | int]) -> list[tuple[Mapping[str, Any], Any]]:
+    def trail(self, schema_path: Iterable[str | int]) -> list[tuple[Mapping[str, Any], Any, bool]]:
         """The schemas passed on the way along an error's ``absolute_schema_path``.
 
-        Each entry is ``(schema, resolver)``; ``$ref`` steps are followed through the registry,
-        so the caller can find the nearest schema with a ``title`` for its message.
+        Each entry is ``(schema, resolver, reached_through_ref)``; ``$ref`` steps are followed
+        through the registry, so the caller can find the schema that names the field.
         """
         resolver = self.registry.resolver(self.root_id)
         current: Any = self.documents[self.root_id]
-        steps: list[tuple[Mapping[str, Any], Any]] = [(current, resolver)]
+        steps: list[tuple[Mapping[str, Any], Any, bool]] = [(current, resolver, False)]
         for part in schema_path:
             try:
                 # jsonschema leaves "$ref" out of the path: follow it when the next step is
@@ -73,13 +73,13 @@ class SchemaSet:
                     resolved = resolver.lookup(current["$ref"])
                     resolver, current = resolved.resolver, resolved.contents
                     if isinstance(current, Mapping):
-                        steps.append((current, resolver))
+                        steps.append((current, resolver, True))
                 if part != "$ref":
                     current = current[part]
             except (KeyError, IndexError, TypeError, Unresolvable):
                 break
             if isinstance(current, Mapping):
-                steps.append((current, resolver))
+                steps.append((current, resolver, False))
         return steps
 
     def follow(self, schema: Mapping[str, Any], resolver: Any) -> Mapping[str, Any]:

@@ -99,6 +99,8 @@ class Tijdlijn:
     ziekteweek_op_peildatum: int | None  # None when the peildatum is no telbare ziektedag
     einde_wachttijd: date | None  # last day incl. verlengingen; None: recovered before it
     waarschuwingen: tuple[str, ...]
+    # (previous, next) evaluation/bijstelling dates more than 6 weeks apart
+    evaluatie_gaten: tuple[tuple[date, date], ...] = ()
 
     def mijlpaal(self, id_: str) -> Mijlpaal:
         """The milestone with this id (``KeyError`` when absent)."""
@@ -146,6 +148,7 @@ class _Bouwer:
         self.zaak: Zaak = huidige_zaak(invoer)
         self.mijlpalen: list[Mijlpaal] = []
         self.waarschuwingen: list[str] = []
+        self.evaluatie_gaten: list[tuple[date, date]] = []
 
     def dag(self, n: int) -> date | None:
         return self.zaak.nde(n)
@@ -183,6 +186,7 @@ def _evaluatie(b: _Bouwer, plan_uiterlijk: date | None, einde: date | None) -> N
     keten = sorted(set(b.invoer.evaluaties) | ({plan} if plan else set()))
     for vorige, volgende in itertools.pairwise(keten):
         if (volgende - vorige).days > EVALUATIE_INTERVAL:
+            b.evaluatie_gaten.append((vorige, volgende))
             b.waarschuwingen.append(
                 f"{(volgende - vorige).days} dagen tussen evaluaties/bijstellingen op {_d(vorige)} "
                 f"en {_d(volgende)}: meer dan 6 weken."
@@ -380,4 +384,5 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         ziekteweek_op_peildatum=(dagen - 1) // 7 + 1 if telbaar_op_peildatum else None,
         einde_wachttijd=einde,
         waarschuwingen=tuple(b.waarschuwingen),
+        evaluatie_gaten=tuple(b.evaluatie_gaten),
     )

@@ -23,7 +23,12 @@ def validate_schema(dossier: LoadedDossier, schemas: SchemaSet) -> list[Problem]
     if schemas.quick_is_valid(dossier.data):
         return []
     problems: list[Problem] = []
-    for error in schemas.validator.iter_errors(dossier.data):
+    errors = list(schemas.validator.iter_errors(dossier.data))
+    # A date in the wrong form fails both "pattern" and "format": one message is enough.
+    wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in wrong_form:
+            continue
         problems.extend(_problems_for(error, dossier, schemas))
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
 
@@ -80,9 +85,9 @@ def _problems_for_leaf(
         known = list(object_schema.get("properties", {}))
         problems = []
         for name in error.instance:
-            if name in known or not isinstance(name, str):
+            if name in known:
                 continue
-            hint = suggestion(name, known)
+            hint = suggestion(str(name), known)
             if not hint and known:
                 hint = (
                     "; toegestaan zijn: "
@@ -91,7 +96,7 @@ def _problems_for_leaf(
                 )
             message = f"onbekende sleutel '{name}'{hint}"
             location = position(data, [*parts, name], at_key=True)
-            problems.append(make(location, message, [*parts, name]))
+            problems.append(make(location, message, [*parts, str(name)]))
         return problems
     if error.validator in ("type", "enum", "const", "format", "pattern") or not parts:
         location = position(data, parts)
@@ -112,6 +117,16 @@ def _schema_context(
     property that refers to it has one: the nearest titled schema on the path names the field.
     """
     trail = schemas.trail(error.absolute_schema_path)
-    own, resolver = trail[-1]
-    titled = next((schema for schema, _ in reversed(trail) if "title" in schema), own)
+    own, resolver = trail[-1][0], trail[-1][1]
+    titled = own
+    for index in range(len(trail) - 1, -1, -1):
+        schema, _, via_ref = trail[index]
+        if "title" not in schema:
+            continue
+        # A property that refers to a shared definition ($defs/datum) names the field itself.
+        if via_ref and index > 0 and "title" in trail[index - 1][0]:
+            titled = trail[index - 1][0]
+        else:
+            titled = schema
+        break
     return titled, own, resolver
