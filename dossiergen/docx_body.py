@@ -323,6 +323,16 @@ class BodyBuilder:
         end = last.index("/>", last.index("<w:pStyle")) + 2  # CT_PPr: keepNext follows pStyle
         self.out[-1] = last[:end] + "<w:keepNext/>" + last[end:]
 
+    def _keep_with_next_cell(self) -> None:
+        """``w:keepNext`` on every paragraph of the cell just written (rows stay together)."""
+        for index in range(len(self.out) - 1, -1, -1):
+            item = self.out[index]
+            if item.startswith("<w:tc>"):
+                break
+            if item.startswith("<w:p><w:pPr>") and "<w:keepNext/>" not in item:
+                end = item.index("/>", item.index("<w:pStyle")) + 2
+                self.out[index] = item[:end] + "<w:keepNext/>" + item[end:]
+
     def signatures(self, block: Container) -> None:
         """Two signatories per row of a borderless table, each above a line to sign on."""
         half = self.house.text_width // 2
@@ -332,14 +342,25 @@ class BodyBuilder:
         self._cell_depth += 1
         signers = list(block.blocks)
         for start in range(0, len(signers), 2):
+            pair: list[Block | None] = [*signers[start : start + 2], None][:2]
+            # Names in one row, the lines to sign on in the next: the lines align even when
+            # one signatory has more lines of text than the other.
             self.out.append(_row_start(False))
-            pair: list[Block | None] = [*signers[start : start + 2], None]
-            for width, signer in zip(widths, pair, strict=False):
+            for width, signer in zip(widths, pair, strict=True):
                 self.out.append(_cell_start(width))
                 if signer is None:
                     self.out.append("<w:p/>")
                 else:
                     self.block(signer, "normal")
+                    self._keep_with_next_cell()
+                self.out.append("</w:tc>")
+            self.out.append("</w:tr>")
+            self.out.append(_row_start(False))
+            for width, signer in zip(widths, pair, strict=True):
+                self.out.append(_cell_start(width))
+                if signer is None:
+                    self.out.append("<w:p/>")
+                else:
                     self.paragraph(self.ids["normal"], (), extra_ppr=_SIGNATURE_LINE)
                 self.out.append("</w:tc>")
             self.out.append("</w:tr>")

@@ -45,6 +45,11 @@ def _digest(*parts: bytes) -> str:
 def engine_fingerprint(resources: Resources) -> str:
     """Hash of what every document depends on: program version, schemas, house style."""
     parts = [__version__.encode()]
+    # The program itself: a changed module (a fix in the writer) must rebuild too, also in a
+    # development checkout where the version number stays the same.
+    package = Path(__file__).parent
+    for source in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        parts += [source.name.encode(), source.read_bytes()]
     for schema in sorted(resources.schemas_dir.glob("*.schema.json")):
         parts += [schema.name.encode(), schema.read_bytes()]
     house = resources.house_style
