@@ -8,7 +8,6 @@ dossiers in parallel worker processes, each loading the engine once.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,7 +20,13 @@ from dossiergen.checking import check_file, discover, display_path
 from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
 from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
 from dossiergen.errors import DossierError, UsageError, WriteError
-from dossiergen.manifest import Manifest, output_key, shows_peildatum
+from dossiergen.manifest import (
+    Manifest,
+    output_key,
+    shows_peildatum,
+    source_digest,
+    template_digest,
+)
 from dossiergen.markup import parse_markup
 from dossiergen.problems import Problem
 from dossiergen.rendering import TemplateRenderer
@@ -132,7 +137,7 @@ def build_paths(
     """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``."""
     report = BuildReport()
     files = discover(list(paths))
-    versions = dossier_versions((path, _read(path)) for path in files)
+    versions = dossier_versions(files)
     stems: dict[str, str] = {}
     build_jobs = []
     for path in files:
@@ -158,15 +163,30 @@ def build_paths(
                 explicit,
             )
         )
-    if jobs > 1 and len(build_jobs) > 1:
-        engine_for(resources)  # load before forking: workers inherit it instead of reloading
+    engine = engine_for(resources)
+    for spec in documents:  # hashed once here; forked workers inherit the cache
+        template_digest(resources.templates_dir, spec.template)
+    pending = []
+    for job in build_jobs:
+        # Up to date is decided here, from bytes and manifests: a no-op rebuild starts no
+        # worker and parses no dossier.
+        outcome = DossierOutcome(job.display_path)
+        if not job.force and _all_current(
+            job, engine, Manifest.load(job.output_dir / job.path.stem), outcome
+        ):
+            report.add(outcome)
+            if progress:
+                progress(outcome)
+        else:
+            pending.append(job)
+    if jobs > 1 and len(pending) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcome in pool.map(build_dossier, build_jobs, chunksize=4):
+            for outcome in pool.map(build_dossier, pending, chunksize=4):
                 report.add(outcome)
                 if progress:
                     progress(outcome)
     else:
-        for job in build_jobs:
+        for job in pending:
             outcome = build_dossier(job)
             report.add(outcome)
             if progress:
@@ -213,6 +233,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
         outcome.failed.append(f"{job.display_path}: niet gebouwd (zie de fouten hierboven)")
         return outcome
     dossier = result.dossier
+    digest = source_digest(dossier.source)
     for spec in job.documents:
         target = target_dir / f"{spec.name}.docx"
         if not spec.applies(dossier.data):
@@ -224,7 +245,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
             else:
                 target.unlink(missing_ok=True)  # it applied before: do not leave a stale copy
                 manifest.record_not_applicable(
-                    target, output_key(engine, spec, dossier.source, job.version, None)
+                    target, output_key(engine, spec, digest, job.version, None)
                 )
             continue
         missing = missing_parts(spec, dossier)
@@ -237,9 +258,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
             manifest.forget(target)
             continue
         dated = shows_peildatum(spec, dossier.data)
-        key = output_key(
-            engine, spec, dossier.source, job.version, job.peildatum if dated else None
-        )
+        key = output_key(engine, spec, digest, job.version, job.peildatum if dated else None)
         if not job.force and manifest.is_current(target, key):
             outcome.up_to_date.append(target)
             continue
@@ -269,14 +288,14 @@ def _all_current(
 
     Decided from the dossier's bytes and the manifest alone, without parsing the dossier.
     """
-    source = _read(job.path)
+    digest = source_digest(_read(job.path))
     targets = []
     for spec in job.documents:
         target = job.output_dir / job.path.stem / f"{spec.name}.docx"
         dated = manifest.shows_peildatum(target)
         if dated is None:
             return False
-        key = output_key(engine, spec, source, job.version, job.peildatum if dated else None)
+        key = output_key(engine, spec, digest, job.version, job.peildatum if dated else None)
         if not manifest.is_current(target, key):
             return False
         if target.is_file():
@@ -328,11 +347,3 @@ def render_document(
         created=created,
     )
     return render_docx(blocks, engine.house_style, properties)
-
-
-def default_jobs() -> int:
-    """One worker per CPU the process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)

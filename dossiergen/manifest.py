@@ -91,23 +91,28 @@ def shows_peildatum(spec: DocumentSpec, data: Mapping[str, Any]) -> bool:
     return spec.document_date(data, date.min) != spec.document_date(data, date.max)
 
 
+def source_digest(source: bytes) -> str:
+    """The dossier's part of every output key, computed once per dossier."""
+    return _digest(source)
+
+
 def output_key(
     engine: Engine,
     spec: DocumentSpec,
-    source: bytes,
+    source: str,
     version: str,
     peildatum: date | None,
 ) -> str:
     """The content key of one output (see module docstring).
 
-    ``peildatum`` is ``None`` for documents that do not show it (see ``shows_peildatum``):
-    only the dossier's own dates, which are part of ``source``, then count.
+    ``source`` is the dossier's ``source_digest``. ``peildatum`` is ``None`` for documents that
+    do not show it (see ``shows_peildatum``): only the dossier's own dates then count.
     """
     return _digest(
         engine.fingerprint.encode(),
         template_digest(engine.renderer.templates_dir, spec.template).encode(),
         spec.name.encode(),
-        source,
+        source.encode(),
         version.encode(),
         (peildatum.isoformat() if peildatum else "").encode(),
     )

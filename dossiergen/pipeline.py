@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from dossiergen import reporting
 from dossiergen.checking import check_paths
 from dossiergen.errors import DossierError
-from dossiergen.resources import Resources, default_resources, resolve_peildatum
+from dossiergen.resources import Resources, default_jobs, default_resources, resolve_peildatum
 from dossiergen.schemas import load_schemas
 
 if TYPE_CHECKING:
@@ -23,12 +23,12 @@ def run_check(
     as_json: bool = False,
     peildatum_option: str | None = None,
     resources: Resources | None = None,
+    jobs: int | None = None,
 ) -> tuple[str, bool]:
     """Check every dossier under ``paths``; return the report and whether all passed."""
     resources = resources or default_resources()
     peildatum = resolve_peildatum(peildatum_option)
-    schemas = load_schemas(resources.schemas_dir)
-    results = check_paths(paths, schemas, peildatum)
+    results = check_paths(paths, resources.schemas_dir, peildatum, jobs=jobs or default_jobs())
     report = reporting.as_json(results) if as_json else reporting.as_text(results, strict=strict)
     return report, not any(result.failed(strict=strict) for result in results)
 
@@ -57,7 +57,7 @@ def run_build(
     """Build documents for every dossier under ``paths``; return the report and success."""
     import time
 
-    from dossiergen.building import build_paths, default_jobs, engine_for, select_documents
+    from dossiergen.building import build_paths, engine_for, select_documents
 
     started = time.perf_counter()
     resources = resources or default_resources()

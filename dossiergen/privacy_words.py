@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,21 +23,53 @@ from dossiergen.problems import Problem, Severity
 MEDICAL_KEYS = frozenset({"medisch", "medische_toelichting"})
 
 
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """The diagnosis words: single words, word beginnings (``kanker*``) and phrases."""
+
+    words: frozenset[str]
+    beginnings: tuple[str, ...]
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # first word → the phrases it starts
+
+    def find(self, text: str) -> set[str]:
+        """The list entries that occur in ``text`` as whole words (case-insensitive)."""
+        tokens = _WORD.findall(text.lower())
+        found = set()
+        for index, token in enumerate(tokens):
+            if token in self.words:
+                found.add(token)
+            for beginning in self.beginnings:
+                if token.startswith(beginning):
+                    found.add(token)
+            for phrase in self.phrases.get(token, ()):
+                if tuple(tokens[index : index + len(phrase)]) == phrase:
+                    found.add(" ".join(phrase))
+        return found
+
+
 @cache
-def diagnosis_pattern() -> re.Pattern[str]:
-    """One compiled pattern for the whole word list (whole words, case-insensitive)."""
+def diagnosis_words() -> WordList:
+    """The packaged word list, read once."""
     text = resources.files("dossiergen").joinpath("data/diagnosewoorden.txt").read_text("utf-8")
-    alternatives = []
+    words: set[str] = set()
+    beginnings: list[str] = []
+    phrases: dict[str, list[tuple[str, ...]]] = {}
     for line in text.splitlines():
-        word = line.strip().lower()
-        if not word or word.startswith("#"):
+        entry = line.strip().lower()
+        if not entry or entry.startswith("#"):
             continue
-        if word.endswith("*"):
-            alternatives.append(re.escape(word[:-1]) + r"\w*")
-        else:
-            alternatives.append(re.escape(word))
-    alternatives.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+        if entry.endswith("*"):
+            beginnings.append(entry[:-1])
+            continue
+        tokens = tuple(_WORD.findall(entry))
+        if len(tokens) == 1:
+            words.add(tokens[0])
+        elif tokens:
+            phrases.setdefault(tokens[0], []).append(tokens)
+    return WordList(frozenset(words), tuple(beginnings), {k: tuple(v) for k, v in phrases.items()})
 
 
 def _strings(value: Any, parts: list[PathPart]) -> Iterator[tuple[list[PathPart], str]]:
@@ -54,10 +87,10 @@ def _strings(value: Any, parts: list[PathPart]) -> Iterator[tuple[list[PathPart]
 
 def diagnosis_warnings(dossier: LoadedDossier) -> list[Problem]:
     """A warning for every non-medical text field that contains a diagnosis word."""
-    pattern = diagnosis_pattern()
+    word_list = diagnosis_words()
     problems = []
     for parts, text in _strings(dossier.data, []):
-        words = sorted({m.group(1).lower() for m in pattern.finditer(text)})
+        words = sorted(word_list.find(text))
         if not words:
             continue
         line, column = position(dossier.data, parts)

@@ -59,3 +59,11 @@ def resolve_peildatum(
         except (ValueError, OverflowError, OSError) as e:
             raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is geen geldig tijdstip") from e
     return clock().date()
+
+
+def default_jobs() -> int:
+    """One worker per CPU the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,8 @@ class SchemaSet:
     validator: Draft202012Validator
     documents: Mapping[str, Mapping[str, Any]]
     fast: Any = None  # jsonschema-rs validator of the same schemas: a quick "valid?" only
+    #: Things derived from these schemas once per process (e.g. the views' walk plan).
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def quick_is_valid(self, instance: Any) -> bool:
         """True when the compiled validator finds ``instance`` valid (false: ask ``validator``).

@@ -10,7 +10,14 @@ from __future__ import annotations
 import hashlib
 import subprocess
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    content: str  # short sha256, shown outside git
+    blob: str  # git's blob id, compared with the committed file
 
 
 def content_hash(data: bytes) -> str:
@@ -33,29 +40,37 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def dossier_versions(files: Iterable[tuple[Path, bytes]]) -> Mapping[Path, str]:
-    """A version text for each ``(path, contents)``: ``a1b2c3d (2026-03-02)``, maybe "gewijzigd"."""
-    files = list(files)
+def dossier_versions(paths: Iterable[Path]) -> Mapping[Path, str]:
+    """A version text for each file: ``a1b2c3d (2026-03-02)``, maybe "gewijzigd".
+
+    Files are read one at a time and only their fingerprints kept, so memory does not grow
+    with the size of the practice.
+    """
     versions: dict[Path, str] = {}
-    by_folder: dict[Path, list[tuple[Path, bytes]]] = {}
-    for path, data in files:
-        by_folder.setdefault(path.resolve().parent, []).append((path, data))
+    by_folder: dict[Path, list[tuple[Path, _Fingerprint]]] = {}
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        fingerprint = _Fingerprint(content_hash(data), _git_blob_id(data))
+        by_folder.setdefault(path.resolve().parent, []).append((path, fingerprint))
     for folder, members in by_folder.items():
         top = _git(["rev-parse", "--show-toplevel"], folder)
         if top is None:
-            for path, data in members:
-                versions[path] = f"inhoud {content_hash(data)} (niet in git)"
+            for path, fingerprint in members:
+                versions[path] = f"inhoud {fingerprint.content} (niet in git)"
             continue
         root = Path(top.strip())
         last_commit = _last_commits(root, folder)
         committed = _committed_blobs(root, folder)
-        for path, data in members:
+        for path, fingerprint in members:
             relative = path.resolve().relative_to(root).as_posix()
             commit = last_commit.get(relative)
             if commit is None:
-                versions[path] = f"inhoud {content_hash(data)} (nog niet vastgelegd in git)"
+                versions[path] = f"inhoud {fingerprint.content} (nog niet vastgelegd in git)"
                 continue
-            changed = committed.get(relative) != _git_blob_id(data)
+            changed = committed.get(relative) != fingerprint.blob
             versions[path] = commit + (", gewijzigd" if changed else "")
     return versions
 

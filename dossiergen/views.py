@@ -102,47 +102,70 @@ def make_view(data: Mapping[str, Any], schemas: SchemaSet, audiences: frozenset[
         allowed.add(MEDISCH)
     if consent_given(data) or (audiences and audiences <= _MAY_SEE_MEDICAL):
         allowed.add(PRIVE)
-    root_schema = schemas.documents[schemas.root_id]
-    resolver = schemas.registry.resolver(schemas.root_id)
-    view = _convert(data, root_schema, resolver, schemas, frozenset(allowed), "$")
+    view = _convert(data, _plan_for(schemas), frozenset(allowed), "$")
     assert isinstance(view, View)
     return view
 
 
-def _convert(
-    value: Any,
-    schema: Mapping[str, Any],
-    resolver: Any,
-    schemas: SchemaSet,
-    allowed: frozenset[str],
-    path: str,
-) -> Any:
-    schema, resolver = _follow(schema, resolver, schemas)
+class _Plan:
+    """What the schema says about one place in a dossier, with every ``$ref`` followed once.
+
+    ``children`` maps a key to its confidentiality mark and plan; ``items`` is the plan of a
+    list's items. Plans are built lazily and shared, so making a view is a plain walk.
+    """
+
+    __slots__ = ("_children", "_items", "_resolver", "_schema", "_schemas")
+
+    def __init__(self, schema: Mapping[str, Any], resolver: Any, schemas: SchemaSet) -> None:
+        self._schema, self._resolver = _follow(schema, resolver)
+        self._schemas = schemas
+        self._children: dict[str, tuple[str | None, _Plan]] = {}
+        self._items: _Plan | None = None
+
+    def child(self, key: str) -> tuple[str | None, _Plan]:
+        found = self._children.get(key)
+        if found is None:
+            raw = self._schema.get("properties", {}).get(key, {})
+            plan = _Plan(raw, self._resolver, self._schemas)
+            mark = raw.get("x-vertrouwelijkheid") or plan._schema.get("x-vertrouwelijkheid")
+            found = self._children[key] = (mark, plan)
+        return found
+
+    def items(self) -> _Plan:
+        if self._items is None:
+            self._items = _Plan(self._schema.get("items", {}), self._resolver, self._schemas)
+        return self._items
+
+
+def _plan_for(schemas: SchemaSet) -> _Plan:
+    plan = schemas.derived.get("view-plan")
+    if plan is None:
+        root = schemas.documents[schemas.root_id]
+        plan = _Plan(root, schemas.registry.resolver(schemas.root_id), schemas)
+        schemas.derived["view-plan"] = plan
+    assert isinstance(plan, _Plan)
+    return plan
+
+
+def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any:
     if isinstance(value, Mapping):
-        properties = schema.get("properties", {})
         items: dict[str, Any] = {}
         for key, child in value.items():
-            child_schema = properties.get(key, {})
-            child_schema_resolved, _ = _follow(child_schema, resolver, schemas)
-            mark = child_schema.get("x-vertrouwelijkheid") or child_schema_resolved.get(
-                "x-vertrouwelijkheid"
-            )
-            child_path = f"{path}.{key}"
+            name = str(key)
+            mark, child_plan = plan.child(name)
+            child_path = f"{path}.{name}"
             if mark and mark not in allowed:
-                items[str(key)] = Withheld(child_path, _reason(mark))
+                items[name] = Withheld(child_path, _reason(mark))
             else:
-                items[str(key)] = _convert(
-                    child, child_schema, resolver, schemas, allowed, child_path
-                )
+                items[name] = _convert(child, child_plan, allowed, child_path)
         return View(items, path)
     if isinstance(value, list):
-        item_schema = schema.get("items", {})
+        item_plan = plan.items()
         return tuple(
-            _convert(item, item_schema, resolver, schemas, allowed, f"{path}[{i}]")
-            for i, item in enumerate(value)
+            _convert(item, item_plan, allowed, f"{path}[{i}]") for i, item in enumerate(value)
         )
     if isinstance(value, str):
-        return str(value)  # drop ruamel's scalar subclasses: templates see plain values
+        return str(value)  # drop scalar subclasses: templates see plain values
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int):
@@ -152,13 +175,13 @@ def _convert(
     return value
 
 
-def _follow(schema: Mapping[str, Any], resolver: Any, schemas: SchemaSet) -> tuple[Any, Any]:
+def _follow(schema: Mapping[str, Any], resolver: Any) -> tuple[Mapping[str, Any], Any]:
     ref = schema.get("$ref") if isinstance(schema, Mapping) else None
     if not isinstance(ref, str):
         return (schema if isinstance(schema, Mapping) else {}), resolver
     resolved = resolver.lookup(ref)
     merged = {**resolved.contents, **{k: v for k, v in schema.items() if k != "$ref"}}
-    return _follow(merged, resolved.resolver, schemas)
+    return _follow(merged, resolved.resolver)
 
 
 def _reason(mark: str) -> str:
