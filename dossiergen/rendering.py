@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from dossiergen.dutch import long_date
 from dossiergen.errors import DossierError, TemplateError
+from dossiergen.views import View
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
@@ -112,12 +113,31 @@ def leesbaar(value: object) -> str:
 _UNSAFE_FILTERS = ("safe", "forceescape", "urlize", "xmlattr", "tojson", "striptags", "indent")
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with a fast path for our own read-only dossier views.
+
+    The sandbox vets every attribute access (a third of the rendering time); a ``View`` holds
+    only data and refuses withheld fields itself, so its keys are looked up directly.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is View and attribute not in _MAPPING_METHODS and attribute[:1] != "_":
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_MAPPING_METHODS = frozenset({"get", "items", "keys", "values"})
+
+
 class TemplateRenderer:
     """Loads templates from one folder once and renders them with the markup escaping."""
 
     def __init__(self, templates_dir: Path) -> None:
         self.templates_dir = templates_dir
-        env = ImmutableSandboxedEnvironment(
+        env = _Sandbox(
             loader=FileSystemLoader(str(templates_dir)),
             autoescape=True,
             finalize=_finalize,

@@ -75,12 +75,14 @@ class View(Mapping[str, Any]):
         return sum(1 for _ in self)
 
     def __getattr__(self, name: str) -> Any:
-        # Jinja tries attributes before items; a withheld field must refuse here as well.
+        # Jinja tries attributes before items: answering here spares it a failed look-up and
+        # an exception per ``dossier.x.y``; a withheld field refuses here as well.
         if name.startswith("_"):
             raise AttributeError(name)
-        if name in self._items and isinstance(self._items[name], Withheld):
+        try:
             return self[name]
-        raise AttributeError(name)
+        except KeyError:
+            raise AttributeError(name) from None
 
     def __repr__(self) -> str:
         return f"View({self._path})"
