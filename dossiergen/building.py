@@ -21,7 +21,9 @@ from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
 from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
 from dossiergen.errors import DossierError, UsageError, WriteError
 from dossiergen.manifest import (
+    BuildKeys,
     Manifest,
+    build_keys,
     output_key,
     shows_peildatum,
     source_digest,
@@ -43,19 +45,15 @@ class Engine:
     schemas: SchemaSet
     renderer: TemplateRenderer
     house_style: HouseStyle
-    fingerprint: str = ""  # hash of schemas + house style + program version (manifest keys)
 
 
 @cache
 def engine_for(resources: Resources) -> Engine:
     """The engine for ``resources``, loaded once per process (workers reuse it)."""
-    from dossiergen.manifest import engine_fingerprint
-
     return Engine(
         schemas=load_schemas(resources.schemas_dir),
         renderer=TemplateRenderer(resources.templates_dir),
         house_style=HouseStyle.load(resources.house_style),
-        fingerprint=engine_fingerprint(resources),
     )
 
 
@@ -112,6 +110,7 @@ class BuildJob:
     path: Path
     display_path: str
     version: str
+    sha256: str  # of the dossier's bytes when the build started
     output_dir: Path
     documents: tuple[DocumentSpec, ...]
     peildatum: date
@@ -153,7 +152,8 @@ def build_paths(
             BuildJob(
                 path,
                 shown,
-                versions.get(path, ""),
+                versions[path].text,
+                versions[path].sha256,
                 output_dir,
                 tuple(documents),
                 peildatum,
@@ -163,7 +163,7 @@ def build_paths(
                 explicit,
             )
         )
-    engine = engine_for(resources)
+    keys = build_keys(resources)
     for spec in documents:  # hashed once here; forked workers inherit the cache
         template_digest(resources.templates_dir, spec.template)
     pending = []
@@ -172,13 +172,15 @@ def build_paths(
         # worker and parses no dossier.
         outcome = DossierOutcome(job.display_path)
         if not job.force and _all_current(
-            job, engine, Manifest.load(job.output_dir / job.path.stem), outcome
+            job, keys, Manifest.load(job.output_dir / job.path.stem), outcome
         ):
             report.add(outcome)
             if progress:
                 progress(outcome)
         else:
             pending.append(job)
+    if pending:
+        engine_for(resources)  # configuration errors stop here, once; workers inherit it
     if jobs > 1 and len(pending) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for outcome in pool.map(build_dossier, pending, chunksize=4):
@@ -194,13 +196,6 @@ def build_paths(
     if all(p.is_dir() for p in paths) and output_dir.is_dir():
         report.orphans = _orphans(output_dir, set(stems))
     return report
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 def _orphans(output_dir: Path, stems: set[str]) -> list[Path]:
@@ -225,7 +220,8 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
         return outcome
     target_dir = job.output_dir / job.path.stem
     manifest = Manifest.load(target_dir)
-    if not job.force and _all_current(job, engine, manifest, outcome):
+    keys = build_keys(job.resources)
+    if not job.force and _all_current(job, keys, manifest, outcome):
         return outcome  # unchanged: not even parsed, so a no-op rebuild stays instant
     result = check_file(job.path, engine.schemas, job.peildatum)
     outcome.problems += result.problems
@@ -245,7 +241,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
             else:
                 target.unlink(missing_ok=True)  # it applied before: do not leave a stale copy
                 manifest.record_not_applicable(
-                    target, output_key(engine, spec, digest, job.version, None)
+                    target, output_key(keys, spec, digest, job.version, None)
                 )
             continue
         missing = missing_parts(spec, dossier)
@@ -258,7 +254,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
             manifest.forget(target)
             continue
         dated = shows_peildatum(spec, dossier.data)
-        key = output_key(engine, spec, digest, job.version, job.peildatum if dated else None)
+        key = output_key(keys, spec, digest, job.version, job.peildatum if dated else None)
         if not job.force and manifest.is_current(target, key):
             outcome.up_to_date.append(target)
             continue
@@ -282,20 +278,20 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
 
 
 def _all_current(
-    job: BuildJob, engine: Engine, manifest: Manifest, outcome: DossierOutcome
+    job: BuildJob, keys: BuildKeys, manifest: Manifest, outcome: DossierOutcome
 ) -> bool:
     """True (and recorded in ``outcome``) when every requested output is up to date.
 
-    Decided from the dossier's bytes and the manifest alone, without parsing the dossier.
+    Decided from the dossier's hash and the manifest alone, without parsing the dossier.
     """
-    digest = source_digest(_read(job.path))
+    digest = job.sha256
     targets = []
     for spec in job.documents:
         target = job.output_dir / job.path.stem / f"{spec.name}.docx"
         dated = manifest.shows_peildatum(target)
         if dated is None:
             return False
-        key = output_key(engine, spec, digest, job.version, job.peildatum if dated else None)
+        key = output_key(keys, spec, digest, job.version, job.peildatum if dated else None)
         if not manifest.is_current(target, key):
             return False
         if target.is_file():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -26,7 +27,6 @@ from dossiergen.files import write_atomic
 from dossiergen.resources import Resources
 
 if TYPE_CHECKING:
-    from dossiergen.building import Engine
     from dossiergen.documents import DocumentSpec
 
 MANIFEST_NAME = ".dossiergen-manifest.json"
@@ -92,12 +92,26 @@ def shows_peildatum(spec: DocumentSpec, data: Mapping[str, Any]) -> bool:
 
 
 def source_digest(source: bytes) -> str:
-    """The dossier's part of every output key, computed once per dossier."""
-    return _digest(source)
+    """The dossier's part of every output key (the sha256 ``dossier_versions`` also gives)."""
+    return hashlib.sha256(source).hexdigest()
+
+
+@dataclass(frozen=True)
+class BuildKeys:
+    """What every output key shares: the engine's fingerprint and where templates live."""
+
+    fingerprint: str
+    templates_dir: Path
+
+
+@cache
+def build_keys(resources: Resources) -> BuildKeys:
+    """The shared key parts, without loading the engine (a no-op rebuild never loads it)."""
+    return BuildKeys(engine_fingerprint(resources), resources.templates_dir)
 
 
 def output_key(
-    engine: Engine,
+    keys: BuildKeys,
     spec: DocumentSpec,
     source: str,
     version: str,
@@ -109,8 +123,8 @@ def output_key(
     do not show it (see ``shows_peildatum``): only the dossier's own dates then count.
     """
     return _digest(
-        engine.fingerprint.encode(),
-        template_digest(engine.renderer.templates_dir, spec.template).encode(),
+        keys.fingerprint.encode(),
+        template_digest(keys.templates_dir, spec.template).encode(),
         spec.name.encode(),
         source.encode(),
         version.encode(),

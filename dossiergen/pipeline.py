@@ -57,13 +57,12 @@ def run_build(
     """Build documents for every dossier under ``paths``; return the report and success."""
     import time
 
-    from dossiergen.building import build_paths, engine_for, select_documents
+    from dossiergen.building import build_paths, select_documents
 
     started = time.perf_counter()
     resources = resources or default_resources()
     peildatum = resolve_peildatum(peildatum_option)
     documents = select_documents(document_names)
-    engine_for(resources)  # configuration errors (schemas, house style) stop the build at once
     report = build_paths(
         paths,
         output_dir,

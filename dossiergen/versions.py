@@ -16,7 +16,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class _Fingerprint:
-    content: str  # short sha256, shown outside git
+    content: str  # sha256 of the bytes (its first 12 characters are shown outside git)
     blob: str  # git's blob id, compared with the committed file
 
 
@@ -40,26 +40,36 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def dossier_versions(paths: Iterable[Path]) -> Mapping[Path, str]:
-    """A version text for each file: ``a1b2c3d (2026-03-02)``, maybe "gewijzigd".
+@dataclass(frozen=True)
+class DossierVersion:
+    """How a document names the dossier version it was made from, and the bytes' sha256."""
+
+    text: str
+    sha256: str
+
+
+def dossier_versions(paths: Iterable[Path]) -> Mapping[Path, DossierVersion]:
+    """A version for each file: ``a1b2c3d (2026-03-02)``, maybe "gewijzigd", and its sha256.
 
     Files are read one at a time and only their fingerprints kept, so memory does not grow
     with the size of the practice.
     """
-    versions: dict[Path, str] = {}
+    versions: dict[Path, DossierVersion] = {}
     by_folder: dict[Path, list[tuple[Path, _Fingerprint]]] = {}
     for path in paths:
         try:
             data = path.read_bytes()
         except OSError:
             data = b""
-        fingerprint = _Fingerprint(content_hash(data), _git_blob_id(data))
+        fingerprint = _Fingerprint(hashlib.sha256(data).hexdigest(), _git_blob_id(data))
         by_folder.setdefault(path.resolve().parent, []).append((path, fingerprint))
     for folder, members in by_folder.items():
         top = _git(["rev-parse", "--show-toplevel"], folder)
         if top is None:
             for path, fingerprint in members:
-                versions[path] = f"inhoud {fingerprint.content} (niet in git)"
+                versions[path] = DossierVersion(
+                    f"inhoud {fingerprint.content[:12]} (niet in git)", fingerprint.content
+                )
             continue
         root = Path(top.strip())
         last_commit = _last_commits(root, folder)
@@ -68,10 +78,15 @@ def dossier_versions(paths: Iterable[Path]) -> Mapping[Path, str]:
             relative = path.resolve().relative_to(root).as_posix()
             commit = last_commit.get(relative)
             if commit is None:
-                versions[path] = f"inhoud {fingerprint.content} (nog niet vastgelegd in git)"
+                versions[path] = DossierVersion(
+                    f"inhoud {fingerprint.content[:12]} (nog niet vastgelegd in git)",
+                    fingerprint.content,
+                )
                 continue
             changed = committed.get(relative) != fingerprint.blob
-            versions[path] = commit + (", gewijzigd" if changed else "")
+            versions[path] = DossierVersion(
+                commit + (", gewijzigd" if changed else ""), fingerprint.content
+            )
     return versions
 
 
