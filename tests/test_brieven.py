@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
+from docx_helpers import docx_text, load
 from ruamel.yaml import YAML
 
 from dossiergen.building import Engine, engine_for, render_document
@@ -53,51 +53,6 @@ CANARY = "KANARIE-b41ef7"
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return engine_for(default_resources())
-
-
-def plain(value: Any) -> Any:
-    """ruamel's round-trip containers as plain dicts and lists (deep copy)."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return str(value) if isinstance(value, str) else value
-
-
-def load(path: Path) -> dict[str, Any]:
-    data = plain(load_dossier(path).data)
-    assert isinstance(data, dict)
-    return data
-
-
-def _paragraph_text(p: Any) -> str:
-    parts = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        else:
-            parts.append("\t" if node.tag == f"{W}tab" else " / ")
-    return "".join(parts)
-
-
-def docx_text(data: bytes) -> str:
-    """Text in reading order: a line per paragraph, a line per table row (cells `` | ``)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        root = etree.fromstring(package.read("word/document.xml"))
-    body = root.find(f"{W}body")
-    assert body is not None
-    lines: list[str] = []
-    for element in body:
-        if element.tag == f"{W}p":
-            lines.append(_paragraph_text(element))
-        elif element.tag == f"{W}tbl":
-            for row in element.iter(f"{W}tr"):
-                cells = [
-                    " / ".join(_paragraph_text(p) for p in cell.iter(f"{W}p"))
-                    for cell in row.iter(f"{W}tc")
-                ]
-                lines.append(" | ".join(cells))
-    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def build(engine: Engine, data: Any, name: str) -> bytes:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
+from docx_helpers import docx_text, load
 
 from dossiergen.building import Engine, render_document
 from dossiergen.derive_plan import check_in_weken, plan_termijn, proefperiode
@@ -40,58 +40,8 @@ def engine() -> Engine:
     return load_engine(default_resources())
 
 
-def plain(value: Any) -> Any:
-    """ruamel's round-trip containers as plain dicts and lists (deep copy)."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
-def load(path: Path) -> dict[str, Any]:
-    data = plain(load_dossier(path).data)
-    assert isinstance(data, dict)
-    return data
-
-
 def build(engine: Engine, name: str, data: Any, shown: str = "dossiers/test.yaml") -> bytes:
     return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM, shown)
-
-
-def _paragraph_text(p: Any) -> str:
-    parts = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{W}tab":
-            parts.append("\t")
-        else:
-            parts.append(" / ")
-    return "".join(parts)
-
-
-def docx_text(data: bytes) -> str:
-    """The document's text in reading order: one line per paragraph, one per table row with
-    cells separated by `` | ``."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        root = etree.fromstring(package.read("word/document.xml"))
-    body = root.find(f"{W}body")
-    assert body is not None
-    lines: list[str] = []
-    for element in body:
-        if element.tag == f"{W}p":
-            lines.append(_paragraph_text(element))
-        elif element.tag == f"{W}tbl":
-            for row in element.iter(f"{W}tr"):
-                cells = [
-                    " / ".join(_paragraph_text(p) for p in cell.iter(f"{W}p"))
-                    for cell in row.iter(f"{W}tc")
-                ]
-                lines.append(" | ".join(cells))
-    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def check_golden(name: str, path: Path, text: str) -> None:

@@ -12,19 +12,18 @@ import io
 import os
 import shutil
 import zipfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx_helpers import docx_text, load, xml_parts
 from lxml import etree
 
 from dossiergen.building import Engine, render_document
 from dossiergen.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.documents import DOCUMENTS
 from dossiergen.errors import PrivacyError
-from dossiergen.loading import load_dossier
 from dossiergen.markup import Heading, parse_markup
 from dossiergen.pipeline import load_engine
 from dossiergen.resources import Resources, default_resources
@@ -43,23 +42,6 @@ CANARY = "KANARIE-7f3a9c"
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return load_engine(default_resources())
-
-
-def plain(value: Any) -> Any:
-    """ruamel's round-trip containers as plain dicts and lists (deep copy)."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
-def load(path: Path) -> dict[str, Any]:
-    data = plain(load_dossier(path).data)
-    assert isinstance(data, dict)
-    return data
 
 
 def build(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> bytes:
@@ -83,46 +65,6 @@ def markup(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> str:
         **SPEC.derive(view, PEILDATUM),
     }
     return engine.renderer.render(SPEC.template, context)
-
-
-def _paragraph_text(p: Any) -> str:
-    parts = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{W}tab":
-            parts.append("\t")
-        else:
-            parts.append(" / ")
-    return "".join(parts)
-
-
-def docx_text(data: bytes) -> str:
-    """The document's text in reading order: one line per paragraph, one per table row with
-    cells separated by `` | ``."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        root = etree.fromstring(package.read("word/document.xml"))
-    body = root.find(f"{W}body")
-    assert body is not None
-    lines: list[str] = []
-    for element in body:
-        if element.tag == f"{W}p":
-            lines.append(_paragraph_text(element))
-        elif element.tag == f"{W}tbl":
-            for row in element.iter(f"{W}tr"):
-                cells = [
-                    " / ".join(_paragraph_text(p) for p in cell.iter(f"{W}p"))
-                    for cell in row.iter(f"{W}tc")
-                ]
-                lines.append(" | ".join(cells))
-    return "\n".join(line.rstrip() for line in lines) + "\n"
-
-
-def xml_parts(data: bytes) -> Iterator[tuple[str, str]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        for name in package.namelist():
-            if name.endswith((".xml", ".rels")):
-                yield name, package.read(name).decode("utf-8")
 
 
 def heading_texts(blocks: Any) -> list[str]:

@@ -8,24 +8,20 @@ an intended change; review the diff before committing it.
 from __future__ import annotations
 
 import copy
-import io
 import os
 import re
 import shutil
 import subprocess
-import zipfile
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
+from docx_helpers import docx_text, load, xml_parts
 
 from dossiergen.building import Engine, render_document
 from dossiergen.derive_tijdlijn import tijdlijn_context
 from dossiergen.documents import DOCUMENTS
-from dossiergen.loading import load_dossier
 from dossiergen.pipeline import load_engine
 from dossiergen.resources import default_resources
 from dossiergen.riv import (
@@ -367,58 +363,8 @@ def test_plan_late_with_recorded_reason_is_weighed() -> None:
 # -- the document -----------------------------------------------------------------------------
 
 
-def plain(value: Any) -> Any:
-    """ruamel's round-trip containers as plain dicts and lists (deep copy)."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return str(value) if isinstance(value, str) else value
-
-
-def load(path: Path) -> dict[str, Any]:
-    data = plain(load_dossier(path).data)
-    assert isinstance(data, dict)
-    return data
-
-
 def build(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> bytes:
     return render_document(data, SPEC, engine, VERSION, PEILDATUM, shown)
-
-
-def _paragraph_text(p: Any) -> str:
-    parts = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
-        parts.append(
-            node.text or "" if node.tag == f"{W}t" else "\t" if node.tag == f"{W}tab" else " / "
-        )
-    return "".join(parts)
-
-
-def docx_text(data: bytes) -> str:
-    """The text in reading order: a line per paragraph, a line per table row (cells `` | ``)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        body = etree.fromstring(package.read("word/document.xml")).find(f"{W}body")
-    assert body is not None
-    lines: list[str] = []
-    for element in body:
-        if element.tag == f"{W}p":
-            lines.append(_paragraph_text(element))
-        elif element.tag == f"{W}tbl":
-            for row in element.iter(f"{W}tr"):
-                cells = [
-                    " / ".join(_paragraph_text(p) for p in cell.iter(f"{W}p"))
-                    for cell in row.iter(f"{W}tc")
-                ]
-                lines.append(" | ".join(cells))
-    return "\n".join(line.rstrip() for line in lines) + "\n"
-
-
-def xml_parts(data: bytes) -> Iterator[tuple[str, str]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        for name in package.namelist():
-            if name.endswith((".xml", ".rels")):
-                yield name, package.read(name).decode("utf-8")
 
 
 def test_spec_applies_from_week_1() -> None:
