@@ -21,6 +21,7 @@ from dossiergen.rules import apply_rules
 from dossiergen.schemas import SchemaSet
 from dossiergen.timeline import NVT, OPEN, VERLOPEN, Mijlpaal, Tijdlijn, bereken_tijdlijn
 from dossiergen.validation import validate_schema
+from dossiergen.viewdata import iso as _iso
 
 #: Only problems in ``verzuim`` stop the timeline; an invalid birth date or end of employment
 #: elsewhere is reported as a warning and left out of the AOW and ziek-uit-dienst checks.
@@ -49,10 +50,6 @@ def timeline_for(
         if p not in blocking
     ]
     return bereken_tijdlijn(verzuim_invoer(dossier.data), peildatum), sorted(rest)
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def timeline_json(display_path: str, tijdlijn: Tijdlijn) -> dict[str, Any]:

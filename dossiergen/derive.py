@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from dossiergen.viewdata import as_date as _date
+from dossiergen.viewdata import as_tuple as _list
+from dossiergen.viewdata import get as _get
+
 # FML rubrieken in the order of the FML (I-VI), with their Roman numeral.
 RUBRIEKEN: tuple[tuple[str, str], ...] = (
     ("persoonlijk_functioneren", "I Persoonlijk functioneren"),
@@ -29,29 +33,6 @@ ZEVENTIG_PROCENT = 0.7
 
 # A list item in free text: "- tekst", "* tekst", "• tekst", "1. tekst" or "1) tekst".
 _ITEM = re.compile(r"^\s*(?:([-*•])|(\d{1,3})[.)])\s+(\S.*)$")
-
-
-def _list(value: Any) -> tuple[Any, ...]:
-    return tuple(value) if isinstance(value, tuple | list) else ()
-
-
-def _get(mapping: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(mapping, Mapping) or key not in mapping:
-            return None
-        mapping = mapping[key]
-    return mapping
-
-
-def _date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _number(value: Any) -> float | None:

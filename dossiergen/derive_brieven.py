@@ -19,6 +19,7 @@ from dossiergen.derive_tijdlijn import tijdlijn_context
 from dossiergen.errors import MissingDataError
 from dossiergen.model import verzuim_invoer
 from dossiergen.timeline import Verlenging, VerzuimInvoer, bereken_tijdlijn
+from dossiergen.viewdata import as_mapping as _map
 
 #: UWV's central postal address for written correspondence from employers. UWV sometimes asks
 #: for post to a regional office or a digital channel (werkgeversportaal): the consultant should
@@ -65,10 +66,6 @@ VRAAG_OMSCHRIJVING: Mapping[str, str] = {
     "passend_werk": "passend werk",
     "re_integratie_inspanningen": "re-integratie-inspanningen",
 }
-
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
 
 
 def _seq(value: Any) -> list[Any]:

@@ -14,6 +14,9 @@ from typing import Any
 
 from dossiergen.derive import tekstblokken
 from dossiergen.derive_tijdlijn import tijdlijn_context
+from dossiergen.viewdata import as_date as _date
+from dossiergen.viewdata import as_tuple as _list
+from dossiergen.viewdata import get as _get
 
 #: AG140 part 9: the plan is due within 2 weeks (14 days) after the probleemanalyse.
 TWEE_WEKEN = 14
@@ -31,29 +34,6 @@ JOBCARVING_STAPPEN: tuple[tuple[str, str], ...] = (
     ("begeleide_proefperiode", "Begeleide proefperiode"),
     ("evalueren_en_borgen", "Evalueren en structureel borgen"),
 )
-
-
-def _get(mapping: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(mapping, Mapping) or key not in mapping:
-            return None
-        mapping = mapping[key]
-    return mapping
-
-
-def _list(value: Any) -> tuple[Any, ...]:
-    return tuple(value) if isinstance(value, tuple | list) else ()
-
-
-def _date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 # -- AG140 part 9: later than two weeks after the probleemanalyse -----------------------------

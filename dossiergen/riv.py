@@ -20,6 +20,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from dossiergen.rendering import datum
+from dossiergen.viewdata import as_mapping as _map
+from dossiergen.viewdata import as_tuple as _seq
+from dossiergen.viewdata import iso as _iso
 
 OP_TIJD, AANWEZIG, TE_LAAT, TE_VROEG = "op tijd", "aanwezig", "te laat", "te vroeg"
 ONTBREEKT, OPEN, NOG_NIET, NVT = "ontbreekt", "open", "nog niet nodig", "n.v.t."
@@ -97,22 +100,10 @@ class RivStatus:
 # -- small helpers -----------------------------------------------------------------------------
 
 
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _seq(value: Any) -> tuple[Any, ...]:
-    return tuple(value) if isinstance(value, list | tuple) else ()
-
-
 def _day(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)) if value else None
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def dag(value: Any) -> str:

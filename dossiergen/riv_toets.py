@@ -31,6 +31,8 @@ from dossiergen.riv import (
     vraag_label,
     zin,
 )
+from dossiergen.viewdata import as_mapping as _map
+from dossiergen.viewdata import as_tuple as _seq
 
 HOOG, LET_OP = "hoog", "let op"
 #: Missing end-of-wachttijd parts become a risk this close to the WIA-aanvraag (8 weeks).
@@ -43,14 +45,6 @@ class Risico:
 
     ernst: str
     tekst: str
-
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _seq(value: Any) -> tuple[Any, ...]:
-    return tuple(value) if isinstance(value, list | tuple) else ()
 
 
 def _day(value: Any) -> date | None:
