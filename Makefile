@@ -38,6 +38,9 @@ lint: $(STAMP)
 
 typecheck: lint
 
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
 huisstijl: $(STAMP)
 	$(BIN)/python scripts/maak_huisstijl.py templates/huisstijl.docx
 
