@@ -188,7 +188,10 @@ def _implicit_resolvers() -> Any:
 
 def _tag(node: Node) -> str:
     """The node's resolved tag as text (``Node.tag`` builds it anew on every access)."""
-    return str(node.ctag)
+    tag = node.ctag
+    if tag.handle is None and tag.suffix is not None and "%" not in tag.suffix:
+        return str(tag.suffix)  # the resolver's own tags: no handle, nothing to decode
+    return str(tag)
 
 
 #: The C composer recurses per nesting level and crashes (not raises) far beyond Python's
@@ -214,9 +217,8 @@ def _nesting_estimate(text: str) -> int:
     return deepest_flow + deepest_block
 
 
-def _scalar(node: ScalarNode) -> Any:
+def _scalar(node: ScalarNode, tag: str) -> Any:
     """A scalar by its resolved YAML 1.2 tag; timestamps stay the text that was typed."""
-    tag = _tag(node)
     value = node.value
     if tag == _YAML_CORE + "int":
         text = value.replace("_", "")
@@ -290,7 +292,7 @@ class _Constructor:
                 value.append(self.node(child, depth + 1))
         else:
             try:
-                value = _scalar(node)  # type: ignore[arg-type]
+                value = _scalar(node, tag)  # type: ignore[arg-type]
             except ValueError:
                 self.at(node, f"'{node.value}' is geen geldig getal")
                 value = node.value
