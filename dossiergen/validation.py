@@ -6,7 +6,9 @@ All schema errors are collected (``iter_errors``), never just the first; each be
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
@@ -30,7 +32,30 @@ def validate_schema(dossier: LoadedDossier, schemas: SchemaSet) -> list[Problem]
         if error.validator == "format" and tuple(error.absolute_path) in wrong_form:
             continue
         problems.extend(_problems_for(error, dossier, schemas))
-    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+    return sorted(set(_merge_typos(problems)), key=lambda p: (p.line, p.column, p.message))
+
+
+_TYPO = re.compile(r"onbekende sleutel '(?P<typed>.+?)'; bedoelde u '(?P<meant>.+?)'\?")
+
+
+def _merge_typos(problems: list[Problem]) -> list[Problem]:
+    """A misspelt required key is one mistake: keep "bedoelde u …?", drop "… ontbreekt"."""
+    required = {p.json_path for p in problems if p.message.startswith("verplicht onderdeel")}
+    covered = set()
+    merged = []
+    for problem in problems:
+        match = _TYPO.match(problem.message)
+        if match:
+            target = problem.json_path.rsplit(".", 1)[0] + "." + match["meant"]
+            if target in required:
+                covered.add(target)
+                problem = replace(problem, message=problem.message + " (verplicht onderdeel)")
+        merged.append(problem)
+    return [
+        p
+        for p in merged
+        if not (p.json_path in covered and p.message.startswith("verplicht onderdeel"))
+    ]
 
 
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
@@ -75,6 +100,8 @@ def _problems_for_leaf(
         for name in error.validator_value:
             if name in present:
                 continue
+            if name not in properties:  # e.g. required by an if/then: the property is above
+                properties, resolver = _enclosing_properties(error, schemas, name)
             sub = schemas.follow(properties.get(name, {}), resolver)
             where = field_label(titled, parts[-1]) if parts else "het dossier"
             message = f"verplicht onderdeel {field_label(sub, name)} ontbreekt in {where}"
@@ -98,14 +125,26 @@ def _problems_for_leaf(
             location = position(data, [*parts, name], at_key=True)
             problems.append(make(location, message, [*parts, str(name)]))
         return problems
-    if error.validator in ("type", "enum", "const", "format", "pattern") or not parts:
+    if not parts:
         location = position(data, parts)
     elif isinstance(error.instance, dict | list):
+        # a section or list where something else belongs: point at its key (``taken:``)
         location = container_position(data, parts)
     else:
         location = position(data, parts)
     titled, _, _ = _schema_context(error, schemas)
     return [make(location, translate(error, titled), parts)]
+
+
+def _enclosing_properties(
+    error: ValidationError, schemas: SchemaSet, name: str
+) -> tuple[Mapping[str, Any], Any]:
+    """The nearest schema on the error's path that declares property ``name``."""
+    for schema, resolver, _ in reversed(schemas.trail(error.absolute_schema_path)):
+        properties = schema.get("properties")
+        if isinstance(properties, Mapping) and name in properties:
+            return properties, resolver
+    return {}, None
 
 
 def _schema_context(
