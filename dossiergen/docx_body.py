@@ -446,6 +446,15 @@ def _field_start(instruction: str, *, dirty: bool = False) -> str:
 _FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
+_HANDWRITING_CHARS = 40
+
+
+def _cell_text(row: Sequence[Cell], index: int) -> str:
+    if index >= len(row):
+        return ""
+    return "".join(item.text if isinstance(item, Run) else " " for item in row[index])
+
+
 def column_widths(block: Table, total: int) -> list[int]:
     """Column widths in twips summing to ``total``: every column gets room for its longest word
     (within an equal share), the rest is divided by how much text each column holds."""
@@ -460,6 +469,12 @@ def column_widths(block: Table, total: int) -> list[int]:
             word = max(map(len, text.split()), default=0)
             if word > longest_word[index]:
                 longest_word[index] = word
+    if block.rows:
+        # A column left empty in every row is there to be filled in by hand: give it room,
+        # as much as a column of ordinary text, instead of the width of its header.
+        for index in range(columns):
+            if all(not _cell_text(row, index).strip() for row in block.rows):
+                longest_text[index] = max(longest_text[index], _HANDWRITING_CHARS)
     share = total // columns
     base = [min(w * _CHAR_TWIPS + _CELL_PADDING, share) for w in longest_word]
     want = [
