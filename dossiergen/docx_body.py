@@ -333,6 +333,23 @@ class BodyBuilder:
                 end = item.index("/>", item.index("<w:pStyle")) + 2
                 self.out[index] = item[:end] + "<w:keepNext/>" + item[end:]
 
+    def _signature_row(
+        self, widths: Sequence[int], pair: Sequence[Block | None], *, names: bool
+    ) -> None:
+        """One row of the signature table: the signatories' names, or their lines to sign on."""
+        self.out.append(_row_start(False))
+        for width, signer in zip(widths, pair, strict=True):
+            self.out.append(_cell_start(width))
+            if signer is None:
+                self.out.append("<w:p/>")
+            elif names:
+                self.block(signer, "normal")
+                self._keep_with_next_cell()
+            else:
+                self.paragraph(self.ids["normal"], (), extra_ppr=_SIGNATURE_LINE)
+            self.out.append("</w:tc>")
+        self.out.append("</w:tr>")
+
     def signatures(self, block: Container) -> None:
         """Two signatories per row of a borderless table, each above a line to sign on."""
         half = self.house.text_width // 2
@@ -345,25 +362,8 @@ class BodyBuilder:
             pair: list[Block | None] = [*signers[start : start + 2], None][:2]
             # Names in one row, the lines to sign on in the next: the lines align even when
             # one signatory has more lines of text than the other.
-            self.out.append(_row_start(False))
-            for width, signer in zip(widths, pair, strict=True):
-                self.out.append(_cell_start(width))
-                if signer is None:
-                    self.out.append("<w:p/>")
-                else:
-                    self.block(signer, "normal")
-                    self._keep_with_next_cell()
-                self.out.append("</w:tc>")
-            self.out.append("</w:tr>")
-            self.out.append(_row_start(False))
-            for width, signer in zip(widths, pair, strict=True):
-                self.out.append(_cell_start(width))
-                if signer is None:
-                    self.out.append("<w:p/>")
-                else:
-                    self.paragraph(self.ids["normal"], (), extra_ppr=_SIGNATURE_LINE)
-                self.out.append("</w:tc>")
-            self.out.append("</w:tr>")
+            self._signature_row(widths, pair, names=True)
+            self._signature_row(widths, pair, names=False)
         self.out.append("</w:tbl>")
         self._cell_depth -= 1
 

@@ -11,17 +11,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from dossiergen.timeline import Verlenging, Verlof, VerzuimInvoer, Ziekteperiode
-
-#: Records under ``verzuim`` whose ``datum`` marks a Poortwachter step as done.
-_STEP_RECORDS = (
-    "probleemanalyse",
-    "plan_van_aanpak",
-    "ziekmelding_uwv",
-    "eerstejaarsevaluatie",
-    "spoor_2_start",
-    "eindevaluatie",
-    "actueel_oordeel",
+from dossiergen.timeline import (
+    GEDAAN_STAPPEN,
+    Verlenging,
+    Verlof,
+    VerzuimInvoer,
+    Ziekteperiode,
 )
 
 
@@ -65,7 +60,7 @@ def verzuim_invoer(data: Mapping[str, Any]) -> VerzuimInvoer:
         for v in _list(verzuim.get("verlenging_wachttijd"))
     )
     done: dict[str, date] = {}
-    for key in _STEP_RECORDS:
+    for key in GEDAAN_STAPPEN:
         day = _date(_mapping(verzuim.get(key)).get("datum"))
         if day is not None:
             done[key] = day

@@ -61,18 +61,17 @@ WIA_AANVRAAG_VOOR_EINDE = 77  # 11 weeks before the end of the wachttijd (art. 6
 EVALUATIE_INTERVAL = 42  # UWV advice / practice: evaluate the plan at least every 6 weeks
 SPOOR_2_TERMIJN = 42  # Leidraad 7.1: start spoor 2 within 6 weeks after the eerstejaarsevaluatie
 
-_BEKENDE_GEDAAN = frozenset(
-    {
-        "probleemanalyse",
-        "plan_van_aanpak",
-        "ziekmelding_uwv",
-        "eerstejaarsevaluatie",
-        "spoor_2_start",
-        "eindevaluatie",
-        "actueel_oordeel",
-        "wia_aanvraag",
-    }
+#: Steps a dossier records under ``verzuim`` (each with a ``datum``) and the timeline marks done.
+GEDAAN_STAPPEN = (
+    "probleemanalyse",
+    "plan_van_aanpak",
+    "ziekmelding_uwv",
+    "eerstejaarsevaluatie",
+    "spoor_2_start",
+    "eindevaluatie",
+    "actueel_oordeel",
 )
+_BEKENDE_GEDAAN = frozenset({*GEDAAN_STAPPEN, "wia_aanvraag"})
 
 
 @dataclass(frozen=True)
