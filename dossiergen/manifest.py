@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from jinja2 import meta
 
 from dossiergen import __version__
 from dossiergen.errors import WriteError
@@ -57,14 +56,21 @@ def engine_fingerprint(resources: Resources) -> str:
     return _digest(*parts)
 
 
+#: ``{% include "x" %}``, ``{% import "x" as m %}``, ``{% from "x" import m %}``,
+#: ``{% extends "x" %}``
+_REFERENCE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+(["'])(?P<name>[^"']+)\1""")
+_ANY_REFERENCE = re.compile(r"{%-?\s*(?:include|import|from|extends)\b")
+
+
 @cache
 def template_digest(templates_dir: Path, name: str) -> str:
-    """Hash of a template and, recursively, every template it includes, imports or extends."""
+    """Hash of a template and, recursively, every template it includes, imports or extends.
+
+    References are literal names in our templates; a reference the pattern cannot read (a
+    computed name) makes the template depend on every template, which is never a wrong skip.
+    """
     seen: dict[str, bytes] = {}
     pending = [name]
-    from jinja2 import Environment
-
-    parser = Environment()
     while pending:
         current = pending.pop()
         if current in seen:
@@ -72,11 +78,11 @@ def template_digest(templates_dir: Path, name: str) -> str:
         path = templates_dir / current
         source = path.read_bytes() if path.is_file() else b""
         seen[current] = source
-        try:
-            ast = parser.parse(source.decode("utf-8", "replace"))
-        except Exception:  # a syntax error is reported when rendering; the hash still changes
-            continue
-        pending.extend(ref for ref in meta.find_referenced_templates(ast) if ref)
+        text = source.decode("utf-8", "replace")
+        found = [match["name"] for match in _REFERENCE.finditer(text)]
+        if len(found) < len(_ANY_REFERENCE.findall(text)):
+            pending.extend(p.name for p in sorted(templates_dir.glob("*.j2")))
+        pending.extend(found)
     return _digest(*(part for key in sorted(seen) for part in (key.encode(), seen[key])))
 
 
