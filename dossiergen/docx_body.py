@@ -254,6 +254,24 @@ class BodyBuilder:
             self._cell_depth -= 1
         elif name == "handtekening":
             self.signatures(block)
+        elif name == "adres":
+            self.address(block)
+
+    def address(self, block: Container) -> None:
+        """A letter's address block, its top where a window envelope shows it.
+
+        Meant as the first block of a letter: the space above it is measured from the top of
+        the body (the house style's top margin) to ``ADDRESS_TOP``. With more than one
+        paragraph, the first is the sender's return address, in small print.
+        """
+        space = max(0, ADDRESS_TOP - self.house.top_margin)
+        for index, inner in enumerate(block.blocks):
+            assert isinstance(inner, Paragraph)
+            extra = f'<w:spacing w:before="{space}"/>' if index == 0 else ""
+            small = index == 0 and len(block.blocks) > 1
+            self.paragraph(self.ids["small" if small else "normal"], inner.runs, extra_ppr=extra)
+            if index < len(block.blocks) - 1:
+                self._keep_with_next_block()
 
     # -- tables ------------------------------------------------------------------------------
 
@@ -367,6 +385,11 @@ class BodyBuilder:
         self.out.append("</w:tbl>")
         self._cell_depth -= 1
 
+
+#: Top of the address block, from the top of the page: 50 mm, where the window of a Dutch
+#: window envelope (EA5/6 or C5/6, window on the left) begins. Check it against your own
+#: envelopes; it is one number.
+ADDRESS_TOP = round(50 * 1440 / 25.4)
 
 _TINY_PARAGRAPH = (
     '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'

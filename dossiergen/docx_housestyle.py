@@ -100,6 +100,7 @@ class HouseStyle:
         self.body_tail = b""  # final sectPr without titlePg + closing tags
         self.body_tail_title_page = b""  # the same, with w:titlePg
         self.text_width = 9070
+        self.top_margin = 1440  # twips from the top of the page to the body
         self.list_indent: tuple[int, int] = LIST_INDENT
         self.numbering: _Numbering
         self.settings_part = ""
@@ -248,6 +249,7 @@ class HouseStyle:
             for side in ("left", "right", "gutter"):
                 width -= twips(margins.get(W + side), 0)
             self.text_width = max(width, 1440)
+            self.top_margin = twips(margins.get(W + "top"), 1440)
         for title_pg in sect.findall(W + "titlePg"):
             sect.remove(title_pg)
         body.append(etree.Comment(_BODY_MARK))

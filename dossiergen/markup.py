@@ -17,7 +17,8 @@ Markup contract
   line, because setext headings are switched off;
 * ``::: naam`` ... ``:::`` containers: ``titelpagina``, ``inhoudsopgave`` (empty, or holding one
   paragraph that becomes the heading of the table of contents), ``colofon``, ``handtekening``
-  (one paragraph per signatory), ``kader`` (boxed note), ``klein`` (small print);
+  (one paragraph per signatory), ``kader`` (boxed note), ``klein`` (small print), ``adres``
+  (the address block of a letter, placed for the window of a window envelope);
 * backslash escapes of all ASCII punctuation (``\\*``, ``\\|``, ``\\#``, ``\\<``, ``\\{``, ...) give
   the literal character, also inside table cells. Values from a dossier are escaped this way before
   they reach the markup, so a value can never become markup.
@@ -155,6 +156,7 @@ _ALLOWED: dict[str, tuple[type, ...]] = {
     "kader": (Paragraph, ListBlock),
     "klein": (Paragraph, ListBlock),
     "inhoudsopgave": (Paragraph,),
+    "adres": (Paragraph,),
 }
 CONTAINER_NAMES: frozenset[str] = frozenset(_ALLOWED)
 
