@@ -3,8 +3,8 @@
 The body is written as text, not through an element tree: creating an lxml element costs
 ~1.5 µs and a ten-page document has thousands, while an f-string costs ~0.1 µs -- the difference
 between missing and meeting the 10 ms-per-document target, and a 500-row table in ~5 ms. Safety
-does not suffer: every piece of document text goes through :func:`_text` (escape + reject what
-XML cannot hold), every attribute value through :func:`_attr`, the markup is fixed, and the tests
+does not suffer: every piece of document text goes through :func:`xml_text` (escape + reject what
+XML cannot hold), every attribute value through :func:`xml_attr`, the markup is fixed, and the tests
 re-parse the result with lxml. Each row is written once, in order, so nothing is quadratic.
 """
 
@@ -12,10 +12,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dossiergen.docx_fragments import (
+    ADDRESS_TOP,
+    FIELD_END,
+    PAGE_BREAK,
+    SIGNATURE_LINE,
+    SPACER,
+    TINY_PARAGRAPH,
+    TOC_INSTRUCTION,
+    TOC_PLACEHOLDER,
+    bookmark_name,
+    cell_start,
+    column_widths,
+    field_start,
+    row_start,
+    runs_xml,
+    with_space_before,
+    xml_attr,
+)
 from dossiergen.docx_housestyle import HouseStyle
-from dossiergen.errors import MarkupError
 from dossiergen.markup import (
-    XML_INVALID_CHARS,
     Block,
     Cell,
     Container,
@@ -28,31 +44,6 @@ from dossiergen.markup import (
     Table,
     TocField,
 )
-
-TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
-TOC_PLACEHOLDER = (
-    "De inhoudsopgave wordt bij het openen bijgewerkt. Staat hier nog deze tekst, klik dan met "
-    "rechts en kies 'Veld bijwerken'."
-)
-_CHAR_TWIPS = 105  # average width of a 9.5 pt Calibri character, for column widths
-_CELL_PADDING = 200  # left + right cell margin of the house table style, roughly
-_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-_SIGNATURE_LINE = (
-    '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
-    '<w:spacing w:before="840" w:after="240"/><w:ind w:right="567"/>'
-)
-
-
-def _text(text: str) -> str:
-    """Escape document text; characters XML cannot hold never reach the document."""
-    bad = XML_INVALID_CHARS.search(text)
-    if bad is not None:
-        raise MarkupError(f"tekst bevat teken U+{ord(bad.group()):04X}, dat niet in Word kan staan")
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attr(value: str) -> str:
-    return _text(value).replace('"', "&quot;")
 
 
 class BodyBuilder:
@@ -74,7 +65,7 @@ class BodyBuilder:
         self._bookmarks: dict[int, int] = {}
         s = house.style_id
         self.ids = {
-            key: _attr(s(name))
+            key: xml_attr(s(name))
             for key, name in (
                 ("normal", "Normal"),
                 ("title", "Title"),
@@ -91,13 +82,13 @@ class BodyBuilder:
                 ("small", "Kleine tekst"),
             )
         }
-        self.ids["table"] = _attr(s("Tabel dossiergen", "table"))
-        self.ids["box"] = _attr(s("Kader", "table"))
+        self.ids["table"] = xml_attr(s("Tabel dossiergen", "table"))
+        self.ids["box"] = xml_attr(s("Kader", "table"))
         plain = house.optional_style_id("Normal Table", "table")
-        self.plain_table = _attr(plain) if plain else None
+        self.plain_table = xml_attr(plain) if plain else None
         self._heading_ids = {self.ids[key] for key in ("h1", "h2", "h3", "title", "subtitle")}
         self.toc_levels = [
-            _attr(house.optional_style_id(f"toc {n}", "paragraph") or s("Normal"))
+            xml_attr(house.optional_style_id(f"toc {n}", "paragraph") or s("Normal"))
             for n in (1, 2, 3)
         ]
 
@@ -114,21 +105,23 @@ class BodyBuilder:
         if self._last != "p":
             # Word ends a document with a paragraph, not a table; keep it tiny so it never
             # spills onto a blank last page after a table that fills the page.
-            self.out.append(_TINY_PARAGRAPH)
+            self.out.append(TINY_PARAGRAPH)
         return "".join(self.out)
 
     # -- blocks ------------------------------------------------------------------------------
 
     def block(self, block: Block, para_style: str) -> None:
         if isinstance(block, Paragraph):
-            style = _attr(self.house.style_id(block.style)) if block.style else self.ids[para_style]
+            style = (
+                xml_attr(self.house.style_id(block.style)) if block.style else self.ids[para_style]
+            )
             self.paragraph(style, block.runs)
         elif isinstance(block, Heading):
             number = self._bookmarks.get(id(block))
             mark = ("", "")
             if number is not None:
                 mark = (
-                    f'<w:bookmarkStart w:id="{number}" w:name="{_bookmark(number)}"/>',
+                    f'<w:bookmarkStart w:id="{number}" w:name="{bookmark_name(number)}"/>',
                     f'<w:bookmarkEnd w:id="{number}"/>',
                 )
             self.paragraph(self.ids[f"h{block.level}"], block.runs, around=mark)
@@ -160,9 +153,9 @@ class BodyBuilder:
         if num is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
         if self._last == "tbl" and not self._cell_depth and style_id not in self._heading_ids:
-            extra_ppr = _with_space_before(extra_ppr)  # text must not touch the table above
+            extra_ppr = with_space_before(extra_ppr)  # text must not touch the table above
         self.out.append(
-            f"<w:p><w:pPr>{ppr}{extra_ppr}</w:pPr>{around[0]}{_runs(runs)}{around[1]}</w:p>"
+            f"<w:p><w:pPr>{ppr}{extra_ppr}</w:pPr>{around[0]}{runs_xml(runs)}{around[1]}</w:p>"
         )
         if not self._cell_depth:
             self._last = "p"
@@ -206,15 +199,15 @@ class BodyBuilder:
         self.has_toc = True
         self.paragraph(self.ids["toc"], block.title or (Run("Inhoud"),))
         if not self._headings:
-            placeholder = _runs((Run(TOC_PLACEHOLDER, italic=True),))
+            placeholder = runs_xml((Run(TOC_PLACEHOLDER, italic=True),))
             self.out.append(
-                f"<w:p>{_field_start(TOC_INSTRUCTION, dirty=True)}{placeholder}{_FIELD_END}</w:p>"
+                f"<w:p>{field_start(TOC_INSTRUCTION, dirty=True)}{placeholder}{FIELD_END}</w:p>"
             )
         for heading in self._headings:
-            name = _bookmark(self._bookmarks[id(heading)])
+            name = bookmark_name(self._bookmarks[id(heading)])
             # Entries take the toc style, not the heading's emphasis.
-            text = _runs(tuple(Run(r.text) for r in heading.runs if isinstance(r, Run)))
-            page = _field_start(f" PAGEREF {name} \\h ") + _FIELD_END
+            text = runs_xml(tuple(Run(r.text) for r in heading.runs if isinstance(r, Run)))
+            page = field_start(f" PAGEREF {name} \\h ") + FIELD_END
             self.out.append(
                 f'<w:p><w:pPr><w:pStyle w:val="{self.toc_levels[heading.level - 1]}"/></w:pPr>'
                 f'<w:hyperlink w:anchor="{name}" w:history="1">{text}<w:r><w:tab/></w:r>'
@@ -245,7 +238,7 @@ class BodyBuilder:
             width = self.house.text_width
             self._table_start(self.ids["box"], [width], header=False, plain=False)
             self._cell_depth += 1
-            self.out.append(_row_start(False) + _cell_start(width))
+            self.out.append(row_start(False) + cell_start(width))
             for inner in block.blocks:
                 self.block(inner, "normal")
             if not block.blocks:
@@ -280,10 +273,10 @@ class BodyBuilder:
     ) -> None:
         if self._page_break and not self._cell_depth:
             self._page_break = False  # a table cannot carry pageBreakBefore: break paragraph
-            self.out.append(_PAGE_BREAK)
+            self.out.append(PAGE_BREAK)
         elif self._last == "tbl" and not self._cell_depth:
             # Word and LibreOffice merge adjacent tables into one: keep them apart.
-            self.out.append(_SPACER)
+            self.out.append(SPACER)
         # w:tblPr children in CT_TblPr order: tblStyle, tblW, tblBorders, tblLayout, tblLook
         style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
         borders = (
@@ -321,15 +314,15 @@ class BodyBuilder:
             + "</w:pPr>"
             for i in range(columns)
         ]
-        cell_open = [_cell_start(width) for width in widths]
+        cell_open = [cell_start(width) for width in widths]
         out = self.out
         rows: list[tuple[tuple[Cell, ...], bool]] = [(block.header, True)] if block.header else []
         rows += [(row, False) for row in block.rows]
         for row, is_header in rows:
-            out.append(_row_start(is_header))
+            out.append(row_start(is_header))
             for index in range(columns):
                 runs = row[index] if index < len(row) else ()
-                out.append(f"{cell_open[index]}<w:p>{cell_ppr[index]}{_runs(runs)}</w:p></w:tc>")
+                out.append(f"{cell_open[index]}<w:p>{cell_ppr[index]}{runs_xml(runs)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
@@ -355,16 +348,16 @@ class BodyBuilder:
         self, widths: Sequence[int], pair: Sequence[Block | None], *, names: bool
     ) -> None:
         """One row of the signature table: the signatories' names, or their lines to sign on."""
-        self.out.append(_row_start(False))
+        self.out.append(row_start(False))
         for width, signer in zip(widths, pair, strict=True):
-            self.out.append(_cell_start(width))
+            self.out.append(cell_start(width))
             if signer is None:
                 self.out.append("<w:p/>")
             elif names:
                 self.block(signer, "normal")
                 self._keep_with_next_cell()
             else:
-                self.paragraph(self.ids["normal"], (), extra_ppr=_SIGNATURE_LINE)
+                self.paragraph(self.ids["normal"], (), extra_ppr=SIGNATURE_LINE)
             self.out.append("</w:tc>")
         self.out.append("</w:tr>")
 
@@ -384,131 +377,3 @@ class BodyBuilder:
             self._signature_row(widths, pair, names=False)
         self.out.append("</w:tbl>")
         self._cell_depth -= 1
-
-
-#: Top of the address block, from the top of the page: 50 mm, where the window of a Dutch
-#: window envelope (EA5/6 or C5/6, window on the left) begins. Check it against your own
-#: envelopes; it is one number.
-ADDRESS_TOP = round(50 * 1440 / 25.4)
-
-_TINY_PARAGRAPH = (
-    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
-    '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
-)
-
-_SPACER = (
-    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>'
-)
-
-
-def _with_space_before(extra_ppr: str) -> str:
-    """``extra_ppr`` with some space above the paragraph (CT_PPr order: before w:ind/w:jc)."""
-    if "<w:spacing" in extra_ppr:
-        return extra_ppr
-    spacing = '<w:spacing w:before="160"/>'
-    cut = min(
-        (i for i in (extra_ppr.find("<w:ind"), extra_ppr.find("<w:jc")) if i >= 0),
-        default=len(extra_ppr),
-    )
-    return extra_ppr[:cut] + spacing + extra_ppr[cut:]
-
-
-def _runs(runs: Sequence[Inline]) -> str:
-    parts = []
-    for item in runs:
-        if not isinstance(item, Run):
-            parts.append("<w:r><w:br/></w:r>")
-            continue
-        rpr = ""
-        if item.bold or item.italic:
-            rpr = (
-                "<w:rPr>"
-                + ("<w:b/>" if item.bold else "")
-                + ("<w:i/>" if item.italic else "")
-                + "</w:rPr>"
-            )
-        pieces = []
-        for i, piece in enumerate(item.text.split("\t")):
-            if i:
-                pieces.append("<w:tab/>")
-            if piece:
-                # Word drops leading/trailing and doubled spaces unless told to keep them.
-                keep = piece[0].isspace() or piece[-1].isspace() or "  " in piece
-                space = ' xml:space="preserve"' if keep else ""
-                pieces.append(f"<w:t{space}>{_text(piece)}</w:t>")
-        parts.append(f"<w:r>{rpr}{''.join(pieces)}</w:r>")
-    return "".join(parts)
-
-
-def _row_start(header: bool) -> str:
-    # cantSplit: a row never breaks over pages; tblHeader: the header row repeats on each page
-    return (
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        if header
-        else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-    )
-
-
-def _cell_start(width: int) -> str:
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-
-
-def _bookmark(number: int) -> str:
-    return f"_Toc{number:08d}"  # Word's prefix for TOC targets; deterministic, no random ids
-
-
-def _field_start(instruction: str, *, dirty: bool = False) -> str:
-    flag = ' w:dirty="true"' if dirty else ""  # Word: refresh on open, with w:updateFields
-    return (
-        f'<w:r><w:fldChar w:fldCharType="begin"{flag}/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve">{_text(instruction)}</w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-    )
-
-
-_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-
-
-_HANDWRITING_CHARS = 40
-
-
-def _cell_text(row: Sequence[Cell], index: int) -> str:
-    if index >= len(row):
-        return ""
-    return "".join(item.text if isinstance(item, Run) else " " for item in row[index])
-
-
-def column_widths(block: Table, total: int) -> list[int]:
-    """Column widths in twips summing to ``total``: every column gets room for its longest word
-    (within an equal share), the rest is divided by how much text each column holds."""
-    columns = block.column_count
-    longest_text = [0] * columns
-    longest_word = [0] * columns
-    for row in (block.header, *block.rows):
-        for index, cell in enumerate(row):
-            text = "".join(item.text if isinstance(item, Run) else " " for item in cell)
-            if len(text) > longest_text[index]:
-                longest_text[index] = len(text)
-            word = max(map(len, text.split()), default=0)
-            if word > longest_word[index]:
-                longest_word[index] = word
-    if block.rows:
-        # A column left empty in every row is there to be filled in by hand: give it room,
-        # as much as a column of ordinary text, instead of the width of its header.
-        for index in range(columns):
-            if all(not _cell_text(row, index).strip() for row in block.rows):
-                longest_text[index] = max(longest_text[index], _HANDWRITING_CHARS)
-    share = total // columns
-    base = [min(w * _CHAR_TWIPS + _CELL_PADDING, share) for w in longest_word]
-    want = [
-        max(0, min(t, 80) * _CHAR_TWIPS + _CELL_PADDING - b)
-        for t, b in zip(longest_text, base, strict=True)
-    ]
-    rest = total - sum(base)
-    wanted = sum(want)
-    widths = [
-        b + (rest * w // wanted if wanted else rest // columns)
-        for b, w in zip(base, want, strict=True)
-    ]
-    widths[-1] += total - sum(widths)  # rounding: the sum must be exact
-    return widths

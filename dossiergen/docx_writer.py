@@ -27,7 +27,8 @@ from datetime import UTC, datetime, timedelta
 
 from lxml import etree
 
-from dossiergen.docx_body import BodyBuilder, _text
+from dossiergen.docx_body import BodyBuilder
+from dossiergen.docx_fragments import xml_text
 from dossiergen.docx_housestyle import (
     REQUIRED_PARAGRAPH_STYLES,
     REQUIRED_TABLE_STYLES,
@@ -93,7 +94,7 @@ def render_docx(
         raise MarkupError(
             f"documenteigenschap bevat een teken dat niet in Word kan staan: {e}"
         ) from e
-    title = _text(properties.title).encode()
+    title = xml_text(properties.title).encode()
     titles = {part: head + title + tail for part, (head, tail) in house.title_parts.items()}
     tail = house.body_tail_title_page if builder.title_page else house.body_tail
     numbering = house.numbering

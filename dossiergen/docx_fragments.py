@@ -1,0 +1,174 @@
+"""OOXML fragments the body builder assembles: escaped text, runs, rows, cells, fields, and the
+column widths of a table. Plain strings, built fast; only ``docx_*`` modules use them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dossiergen.errors import MarkupError
+from dossiergen.markup import XML_INVALID_CHARS, Cell, Inline, Run, Table
+
+TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
+
+
+TOC_PLACEHOLDER = (
+    "De inhoudsopgave wordt bij het openen bijgewerkt. Staat hier nog deze tekst, klik dan met "
+    "rechts en kies 'Veld bijwerken'."
+)
+
+
+CHAR_TWIPS = 105  # average width of a 9.5 pt Calibri character, for column widths
+
+
+CELL_PADDING = 200  # left + right cell margin of the house table style, roughly
+
+
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+SIGNATURE_LINE = (
+    '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
+    '<w:spacing w:before="840" w:after="240"/><w:ind w:right="567"/>'
+)
+
+
+def xml_text(text: str) -> str:
+    """Escape document text; characters XML cannot hold never reach the document."""
+    bad = XML_INVALID_CHARS.search(text)
+    if bad is not None:
+        raise MarkupError(f"tekst bevat teken U+{ord(bad.group()):04X}, dat niet in Word kan staan")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def xml_attr(value: str) -> str:
+    return xml_text(value).replace('"', "&quot;")
+
+
+#: Top of the address block, from the top of the page: 50 mm, where the window of a Dutch
+#: window envelope (EA5/6 or C5/6, window on the left) begins. Check it against your own
+#: envelopes; it is one number.
+ADDRESS_TOP = round(50 * 1440 / 25.4)
+
+
+TINY_PARAGRAPH = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+)
+
+
+SPACER = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>'
+)
+
+
+def with_space_before(extra_ppr: str) -> str:
+    """``extra_ppr`` with some space above the paragraph (CT_PPr order: before w:ind/w:jc)."""
+    if "<w:spacing" in extra_ppr:
+        return extra_ppr
+    spacing = '<w:spacing w:before="160"/>'
+    cut = min(
+        (i for i in (extra_ppr.find("<w:ind"), extra_ppr.find("<w:jc")) if i >= 0),
+        default=len(extra_ppr),
+    )
+    return extra_ppr[:cut] + spacing + extra_ppr[cut:]
+
+
+def runs_xml(runs: Sequence[Inline]) -> str:
+    parts = []
+    for item in runs:
+        if not isinstance(item, Run):
+            parts.append("<w:r><w:br/></w:r>")
+            continue
+        rpr = ""
+        if item.bold or item.italic:
+            rpr = (
+                "<w:rPr>"
+                + ("<w:b/>" if item.bold else "")
+                + ("<w:i/>" if item.italic else "")
+                + "</w:rPr>"
+            )
+        pieces = []
+        for i, piece in enumerate(item.text.split("\t")):
+            if i:
+                pieces.append("<w:tab/>")
+            if piece:
+                # Word drops leading/trailing and doubled spaces unless told to keep them.
+                keep = piece[0].isspace() or piece[-1].isspace() or "  " in piece
+                space = ' xml:space="preserve"' if keep else ""
+                pieces.append(f"<w:t{space}>{xml_text(piece)}</w:t>")
+        parts.append(f"<w:r>{rpr}{''.join(pieces)}</w:r>")
+    return "".join(parts)
+
+
+def row_start(header: bool) -> str:
+    # cantSplit: a row never breaks over pages; tblHeader: the header row repeats on each page
+    return (
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        if header
+        else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+    )
+
+
+def cell_start(width: int) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+
+
+def bookmark_name(number: int) -> str:
+    return f"_Toc{number:08d}"  # Word's prefix for TOC targets; deterministic, no random ids
+
+
+def field_start(instruction: str, *, dirty: bool = False) -> str:
+    flag = ' w:dirty="true"' if dirty else ""  # Word: refresh on open, with w:updateFields
+    return (
+        f'<w:r><w:fldChar w:fldCharType="begin"{flag}/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{xml_text(instruction)}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+
+
+FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+HANDWRITING_CHARS = 40
+
+
+def cell_text(row: Sequence[Cell], index: int) -> str:
+    if index >= len(row):
+        return ""
+    return "".join(item.text if isinstance(item, Run) else " " for item in row[index])
+
+
+def column_widths(block: Table, total: int) -> list[int]:
+    """Column widths in twips summing to ``total``: every column gets room for its longest word
+    (within an equal share), the rest is divided by how much text each column holds."""
+    columns = block.column_count
+    longest_text = [0] * columns
+    longest_word = [0] * columns
+    for row in (block.header, *block.rows):
+        for index, cell in enumerate(row):
+            text = "".join(item.text if isinstance(item, Run) else " " for item in cell)
+            if len(text) > longest_text[index]:
+                longest_text[index] = len(text)
+            word = max(map(len, text.split()), default=0)
+            if word > longest_word[index]:
+                longest_word[index] = word
+    if block.rows:
+        # A column left empty in every row is there to be filled in by hand: give it room,
+        # as much as a column of ordinary text, instead of the width of its header.
+        for index in range(columns):
+            if all(not cell_text(row, index).strip() for row in block.rows):
+                longest_text[index] = max(longest_text[index], HANDWRITING_CHARS)
+    share = total // columns
+    base = [min(w * CHAR_TWIPS + CELL_PADDING, share) for w in longest_word]
+    want = [
+        max(0, min(t, 80) * CHAR_TWIPS + CELL_PADDING - b)
+        for t, b in zip(longest_text, base, strict=True)
+    ]
+    rest = total - sum(base)
+    wanted = sum(want)
+    widths = [
+        b + (rest * w // wanted if wanted else rest // columns)
+        for b, w in zip(base, want, strict=True)
+    ]
+    widths[-1] += total - sum(widths)  # rounding: the sum must be exact
+    return widths
