@@ -10,7 +10,8 @@ from typing import Any
 from dossiergen.derive_tijdlijn import tijdlijn_context
 from dossiergen.docspec import DocumentSpec
 from dossiergen.riv import riv_status
-from dossiergen.riv_toets import risicos, toetsvragen
+from dossiergen.riv_risicos import risicos
+from dossiergen.riv_toets import toetsvragen
 from dossiergen.views import Audience
 
 

@@ -1,8 +1,8 @@
-"""Risks and UWV's RIV-toets for the RIV-checklist: what may cost the employer a loonsanctie.
+"""UWV's RIV-toets for the RIV-checklist, on the rows and risks found before.
 
-Pure, like :mod:`dossiergen.riv`: works on the audience view, the timeline context and the
-rows of :func:`dossiergen.riv.riv_status`. The gaps between evaluations are the timeline's own
-notes (never recounted). UWV's RIV-toets asks four questions in this order (Werkwijzer
+Pure, like :mod:`dossiergen.riv`: works on the audience view, the timeline context, the rows of
+:func:`dossiergen.riv.riv_status` and the risks of :mod:`dossiergen.riv_risicos`. UWV's
+RIV-toets asks four questions in this order (Werkwijzer
 Poortwachter): a satisfying result? enough effort? a sound reason for what fell short? can it
 still be repaired? Each answer lists what the dossier holds, the risk and a short advice.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from dossiergen.riv import (
@@ -22,121 +22,19 @@ from dossiergen.riv import (
     TE_LAAT,
     TE_VROEG,
     UITZONDERINGEN,
-    Onderdeel,
     RivStatus,
     dag,
     deskundigenoordelen,
     evaluatie_gaten,
     uit_dienst,
-    vraag_label,
     zin,
 )
+from dossiergen.riv_risicos import HOOG, Risico, blokkerend_advies
+from dossiergen.riv_risicos import as_day as _day
+from dossiergen.riv_risicos import klein as _klein
+from dossiergen.riv_risicos import tel as _tel
 from dossiergen.viewdata import as_mapping as _map
 from dossiergen.viewdata import as_tuple as _seq
-
-HOOG, LET_OP = "hoog", "let op"
-#: Missing end-of-wachttijd parts become a risk this close to the WIA-aanvraag (8 weeks).
-WIA_NABIJ_DAGEN = 56
-
-
-@dataclass(frozen=True)
-class Risico:
-    """A risk the dossier shows: ``hoog`` (a likely loonsanctie ground) or ``let op``."""
-
-    ernst: str
-    tekst: str
-
-
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
-
-
-def _stap_risico(o: Onderdeel, verlengd: bool) -> str | None:
-    """The risk of one row: late, missing or too early (gaps: the timeline's own notes)."""
-    tot = f"de uiterste datum {dag(o.uiterlijk)}"
-    if o.status == TE_LAAT and o.id != "evaluaties":
-        dagen = (_day(o.datum) - _day(o.uiterlijk)).days  # type: ignore[operator]
-        return f"{o.naam} op {dag(o.datum)}: {_tel(dagen, 'dag', 'dagen')} na {tot}."
-    if o.status == ONTBREEKT and o.id == "evaluaties":
-        return f"De evaluatie die uiterlijk {dag(o.uiterlijk)} nodig was, ontbreekt."
-    if o.status == ONTBREEKT and o.id == "spoor_2_start":
-        return f"Spoor 2 is niet gestart vóór {tot} en er is geen uitzondering vastgelegd."
-    if o.status == ONTBREEKT:
-        return f"{o.naam} ontbreekt; {tot} is verstreken."
-    if o.status == TE_VROEG:
-        reden = "door de verlenging van de wachttijd ligt de datum nu " if verlengd else "ligt "
-        return (f"{o.naam} van {dag(o.datum)}: {reden}vóór het venster ({dag(o.vanaf)} tot en "
-                f"met {dag(o.uiterlijk)}); actualiseer dit kort vóór de WIA-aanvraag.")  # fmt: skip
-    return None
-
-
-def blokkerend_advies(view: Mapping[str, Any]) -> str | None:
-    """The bedrijfsarts' re-integratieblokkerend advies in one sentence, if one was given."""
-    advies = _map(_map(view.get("bedrijfsarts")).get("re_integratie_blokkerend_advies"))
-    if advies.get("gegeven") is not True:
-        return None
-    tekst = "De bedrijfsarts gaf een re-integratieblokkerend advies"
-    if "datum" in advies:
-        tekst += f" op {dag(advies['datum'])}"
-    if "soort" in advies:
-        tekst += f" ({str(advies['soort']).replace('_', ' ')})"
-    voor = {"alle_arbeid": "alle arbeid", "eigen_werk": "het eigen werk"}
-    if "geldt_voor" in advies:
-        tekst += f", voor {voor.get(str(advies['geldt_voor']), 'werk bij de eigen werkgever')}"
-    return tekst + "."
-
-
-def risicos(
-    view: Mapping[str, Any],
-    rijen: Sequence[Onderdeel],
-    tijdlijn: Mapping[str, Any],
-    peildatum: date,
-) -> tuple[Risico, ...]:
-    """What may cost the employer a loonsanctie: the serious ones (``hoog``) first."""
-    verzuim = _map(view.get("verzuim"))
-    verlengd = bool(_seq(verzuim.get("verlenging_wachttijd")))
-    hoog = [r for o in rijen if (r := _stap_risico(o, verlengd))]
-    hoog += [g[:1].upper() + g[1:] for g in evaluatie_gaten(tijdlijn)]
-    let_op = []
-    rij = {o.id: o for o in rijen}
-    spoor_2 = rij["spoor_2_start"]
-    if (
-        _map(verzuim.get("eerstejaarsevaluatie")).get("spoor_2_nodig") is False
-        and spoor_2.status in (OPEN, NOG_NIET)
-        and "uitzondering" not in _map(view.get("spoor_2"))
-    ):
-        hoog.append("De eerstejaarsevaluatie zet geen spoor 2 in, maar er is geen uitzondering "
-                    f"vastgelegd (Leidraad 7.2); spoor 2 moet dan uiterlijk "
-                    f"{dag(spoor_2.uiterlijk)} starten.")  # fmt: skip
-    wia = _map(_map(tijdlijn.get("mijlpalen")).get("wia_aanvraag")).get("uiterlijk")
-    grens = uit_dienst(view) or _day(wia)
-    if grens is not None and peildatum >= grens - timedelta(days=WIA_NABIJ_DAGEN):
-        for o in (rij["actueel_oordeel"], rij["eindevaluatie"], rij["visie_werknemer"]):
-            if o.status in (OPEN, NOG_NIET):
-                hoog.append(f"{o.naam} ontbreekt nog; het verslag moet uiterlijk {dag(grens)} "
-                            "compleet zijn.")  # fmt: skip
-    if rij["medische_informatie"].status == OPEN:
-        let_op.append("Spreek met de bedrijfsarts af dat de medische informatie rechtstreeks "
-                      "naar UWV gaat, niet via de werkgever.")  # fmt: skip
-    if blokkerend := blokkerend_advies(view):
-        let_op.append(f"{blokkerend} UWV toetst of dat advies deugdelijk was; leg vast wat "
-                      "erover is overlegd en wanneer het is herzien.")  # fmt: skip
-    for oordeel in deskundigenoordelen(view):
-        over = f"Deskundigenoordeel over {vraag_label(oordeel['vraag'])}"
-        if "uitkomst" in oordeel:
-            op = dag(oordeel.get("datum_oordeel") or oordeel["datum"])
-            uitkomst = _klein(zin(oordeel["uitkomst"]))
-            let_op.append(f"{over} ({op}): {uitkomst} Verwerk de uitkomst in het plan van "
-                          "aanpak.")  # fmt: skip
-        else:
-            let_op.append(f"{over}, aangevraagd op {dag(oordeel['datum'])}: de uitkomst "
-                          "ontbreekt nog.")  # fmt: skip
-    if rij["arbeidsdeskundig_rapport"].status == NVT and rij["eerstejaarsevaluatie"].datum:
-        let_op.append("Er is geen arbeidsdeskundig onderzoek vastgelegd, terwijl het eerste "
-                      "ziektejaar voorbij is; overweeg het, zeker als het eigen werk niet meer "
-                      "passend lijkt.")  # fmt: skip
-    return tuple(Risico(HOOG, t) for t in hoog) + tuple(Risico(LET_OP, t) for t in let_op)
-
 
 # -- UWV's RIV-toets -----------------------------------------------------------------------
 
@@ -264,15 +162,6 @@ def _herstelwerk(status: RivStatus) -> str:
 def _en(delen: Sequence[str]) -> str:
     """``a, b en c``."""
     return ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + (delen[-1] if delen else "")
-
-
-def _klein(tekst: str) -> str:
-    """Text that continues a sentence: first letter lower case, unless an acronym (UWV)."""
-    return tekst[:1].lower() + tekst[1:] if tekst[1:2].islower() else tekst
-
-
-def _tel(n: int, een: str, meer: str) -> str:
-    return f"{n} {een if n == 1 else meer}"
 
 
 def _inspanningen(

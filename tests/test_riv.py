@@ -38,7 +38,8 @@ from dossiergen.riv import (
     riv_status,
     stap_status,
 )
-from dossiergen.riv_toets import HOOG, LET_OP, Risico, risicos, toetsvragen
+from dossiergen.riv_risicos import HOOG, LET_OP, Risico, risicos
+from dossiergen.riv_toets import toetsvragen
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = [
