@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,3 +69,53 @@ def xml_parts(data: bytes) -> Iterator[tuple[str, str]]:
         for name in package.namelist():
             if name.endswith((".xml", ".rels")):
                 yield name, package.read(name).decode("utf-8")
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(document: str, stem: str, text: str) -> None:
+    """``text`` equals ``tests/golden/<document>/<stem>.txt``; ``DOSSIERGEN_UPDATE_GOLDEN=1``
+    rewrites the file instead (then read the difference)."""
+    golden = GOLDEN / document / f"{stem}.txt"
+    if os.environ.get("DOSSIERGEN_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"{golden} ontbreekt: draai met DOSSIERGEN_UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def with_medical_canary(data: dict[str, Any], canary: str) -> dict[str, Any]:
+    """A copy with ``canary`` in every medical field: all of ``bedrijfsarts.medisch`` and a
+    ``medische_toelichting`` on every record that may hold one."""
+    data = copy.deepcopy(data)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "medische_toelichting":
+                    node[key] = f"{canary} toelichting"
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    verzuim = data["verzuim"]
+    for key in ("probleemanalyse", "actueel_oordeel"):
+        if isinstance(verzuim.get(key), dict):
+            verzuim[key]["medische_toelichting"] = f"{canary} {key}"
+    for bijstelling in verzuim.get("bijstellingen", []):
+        bijstelling["medische_toelichting"] = f"{canary} bijstelling"
+    data.setdefault("bedrijfsarts", {})["medisch"] = {
+        "diagnose": f"{canary} diagnose",
+        "oorzaak": f"{canary} oorzaak",
+        "behandeling": f"{canary} behandeling",
+        "afspraken_behandelaars": [
+            {"datum": "2026-01-05", "behandelaar": f"{canary} arts", "omschrijving": canary}
+        ],
+        "medicatie": f"{canary} medicatie",
+        "voorgeschiedenis": f"{canary} voorgeschiedenis",
+    }
+    return data

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_helpers import docx_text, load
+from docx_helpers import assert_golden, docx_text, load
 from ruamel.yaml import YAML
 
 from dossiergen.building import Engine, engine_for, render_document
@@ -37,7 +36,6 @@ from dossiergen.resources import default_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))
-GOLDEN = ROOT / "tests" / "golden"
 PEILDATUM = date(2026, 11, 25)
 VERSION = "0123abc (2026-11-20)"
 LETTERS = (
@@ -106,11 +104,7 @@ def test_the_latest_letter_of_a_kind_counts_and_dates_the_document() -> None:
 @pytest.mark.parametrize(("name", "path"), REQUESTED, ids=[f"{n}-{p.stem}" for n, p in REQUESTED])
 def test_golden_text(engine: Engine, name: str, path: Path) -> None:
     text = docx_text(build(engine, load(path), name))
-    golden = GOLDEN / name / f"{path.stem}.txt"
-    if os.environ.get("DOSSIERGEN_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+    assert_golden(name, path.stem, text)
 
 
 # -- deskundigenoordeel: attachments per question -----------------------------------------------

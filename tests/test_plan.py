@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_helpers import docx_text, load
+from docx_helpers import assert_golden, docx_text, load, with_medical_canary
 
 from dossiergen.building import Engine, render_document
 from dossiergen.derive_plan import check_in_weken, plan_termijn, proefperiode
@@ -44,23 +43,14 @@ def build(engine: Engine, name: str, data: Any, shown: str = "dossiers/test.yaml
     return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM, shown)
 
 
-def check_golden(name: str, path: Path, text: str) -> None:
-    golden = ROOT / "tests" / "golden" / name / f"{path.stem}.txt"
-    if os.environ.get("DOSSIERGEN_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), f"{golden} ontbreekt: draai met DOSSIERGEN_UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8")
-
-
 # -- golden text ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("path", DOSSIERS, ids=lambda p: p.stem)
 def test_golden_text(engine: Engine, path: Path) -> None:
     shown = f"dossiers/{path.name}"
-    check_golden(
-        "plan-van-aanpak", path, docx_text(build(engine, "plan-van-aanpak", load(path), shown))
+    assert_golden(
+        "plan-van-aanpak", path.stem, docx_text(build(engine, "plan-van-aanpak", load(path), shown))
     )
 
 
@@ -208,45 +198,10 @@ def test_not_applicable_without_plan() -> None:
 # -- privacy: all three documents -------------------------------------------------------------
 
 
-def _set_medical(node: Any) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "medische_toelichting":
-                node[key] = f"{CANARY} medische toelichting"
-            else:
-                _set_medical(value)
-    elif isinstance(node, list):
-        for item in node:
-            _set_medical(item)
-
-
-def with_canaries(data: dict[str, Any]) -> dict[str, Any]:
-    """A copy with the canary in every medical field the schema knows."""
-    data = copy.deepcopy(data)
-    verzuim = data["verzuim"]
-    for key in ("probleemanalyse", "actueel_oordeel"):
-        if key in verzuim:
-            verzuim[key]["medische_toelichting"] = f"{CANARY} {key}"
-    for bijstelling in verzuim.get("bijstellingen", []):
-        bijstelling["medische_toelichting"] = f"{CANARY} bijstelling"
-    _set_medical(data)
-    data.setdefault("bedrijfsarts", {})["medisch"] = {
-        "diagnose": f"{CANARY} diagnose",
-        "oorzaak": f"{CANARY} oorzaak",
-        "behandeling": f"{CANARY} behandeling",
-        "afspraken_behandelaars": [
-            {"datum": "2026-01-05", "behandelaar": f"{CANARY} arts", "omschrijving": CANARY}
-        ],
-        "medicatie": f"{CANARY} medicatie",
-        "voorgeschiedenis": f"{CANARY} voorgeschiedenis",
-    }
-    return data
-
-
 @pytest.mark.parametrize("name", MINE)
 @pytest.mark.parametrize("path", [*DOSSIERS, MINIMAAL], ids=lambda p: p.stem)
 def test_no_medical_data(engine: Engine, name: str, path: Path) -> None:
-    data = with_canaries(load(path))
+    data = with_medical_canary(load(path), CANARY)
     assert list(engine.schemas.validator.iter_errors(data)) == []
     if not DOCUMENTS[name].applies(data):
         pytest.skip("document niet van toepassing")

@@ -7,9 +7,7 @@ intended change; review the diff before committing it.
 
 from __future__ import annotations
 
-import copy
 import io
-import os
 import shutil
 import zipfile
 from datetime import date
@@ -17,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_helpers import docx_text, load, xml_parts
+from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 from lxml import etree
 
 from dossiergen.building import Engine, render_document
@@ -31,7 +29,6 @@ from dossiergen.views import make_view
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))
-GOLDEN = ROOT / "tests" / "golden" / "rapport"
 PEILDATUM = date(2026, 11, 25)
 VERSION = "0123abc (2026-11-20)"
 SPEC = DOCUMENTS["rapport"]
@@ -91,12 +88,7 @@ def empty_sections(blocks: Any) -> list[str]:
 @pytest.mark.parametrize("path", DOSSIERS, ids=lambda p: p.stem)
 def test_golden_text(engine: Engine, path: Path) -> None:
     text = docx_text(build(engine, load(path), f"dossiers/{path.name}"))
-    golden = GOLDEN / f"{path.stem}.txt"
-    if os.environ.get("DOSSIERGEN_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), f"{golden} ontbreekt: draai met DOSSIERGEN_UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8")
+    assert_golden("rapport", path.stem, text)
 
 
 @pytest.mark.parametrize("path", DOSSIERS, ids=lambda p: p.stem)
@@ -118,39 +110,9 @@ def test_reads_cleanly(engine: Engine, path: Path) -> None:
 # -- privacy ----------------------------------------------------------------------------------
 
 
-def _set_medical(node: Any) -> None:
-    """Put the canary into every medische_toelichting anywhere in the dossier."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "medische_toelichting":
-                node[key] = f"{CANARY} medische toelichting"
-            else:
-                _set_medical(value)
-    elif isinstance(node, list):
-        for item in node:
-            _set_medical(item)
-
-
 def with_canaries(data: dict[str, Any], consent: bool) -> dict[str, Any]:
-    data = copy.deepcopy(data)
-    verzuim = data["verzuim"]
-    for key in ("probleemanalyse", "actueel_oordeel"):
-        if key in verzuim:
-            verzuim[key]["medische_toelichting"] = f"{CANARY} {key}"
-    for bijstelling in verzuim.get("bijstellingen", []):
-        if bijstelling["soort"] == "probleemanalyse":
-            bijstelling["medische_toelichting"] = f"{CANARY} bijstelling"
-    _set_medical(data)
-    data["bedrijfsarts"]["medisch"] = {
-        "diagnose": f"{CANARY} diagnose",
-        "oorzaak": f"{CANARY} oorzaak",
-        "behandeling": f"{CANARY} behandeling",
-        "afspraken_behandelaars": [
-            {"datum": "2026-01-05", "behandelaar": f"{CANARY} arts", "omschrijving": CANARY}
-        ],
-        "medicatie": f"{CANARY} medicatie",
-        "voorgeschiedenis": f"{CANARY} voorgeschiedenis",
-    }
+    """The medical canary everywhere, and private canaries in the §3.7 fields."""
+    data = with_medical_canary(data, CANARY)
     data["werknemer"]["toestemming_prive_gegevens"] = {"gegeven": consent, "datum": "2026-01-05"}
     wni = data.setdefault("werknemer_informatie", {})
     for key in ("secundaire_factoren", "privesituatie", "uitkeringsverleden"):

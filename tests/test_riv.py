@@ -7,8 +7,6 @@ an intended change; review the diff before committing it.
 
 from __future__ import annotations
 
-import copy
-import os
 import re
 import shutil
 import subprocess
@@ -17,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_helpers import docx_text, load, xml_parts
+from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 
 from dossiergen.building import Engine, render_document
 from dossiergen.derive_tijdlijn import tijdlijn_context
@@ -47,7 +45,6 @@ DOSSIERS = [
     ROOT / "tests" / "dossiers" / "geldig" / "minimaal-week-1.yaml",
     ROOT / "tests" / "dossiers" / "geldig" / "ziek-uit-dienst.yaml",
 ]
-GOLDEN = ROOT / "tests" / "golden" / "riv-checklist"
 PEILDATUM = date(2026, 11, 25)
 VERSION = "0123abc (2026-11-20)"
 SPEC = DOCUMENTS["riv-checklist"]
@@ -378,53 +375,12 @@ def test_spec_applies_from_week_1() -> None:
 def test_golden_text(engine: Engine, path: Path) -> None:
     shown = str(path.relative_to(ROOT))
     text = docx_text(build(engine, load(path), shown))
-    golden = GOLDEN / f"{path.stem}.txt"
-    if os.environ.get("DOSSIERGEN_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} ontbreekt: draai met DOSSIERGEN_UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8")
-
-
-def with_canary(data: dict[str, Any]) -> dict[str, Any]:
-    """A copy with the canary in every medical field: bedrijfsarts.medisch.* and every
-    medische_toelichting (added to each record that may hold one)."""
-    data = copy.deepcopy(data)
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "medische_toelichting":
-                    node[key] = f"{CANARY} toelichting"
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(data)
-    verzuim = data["verzuim"]
-    for key in ("probleemanalyse", "actueel_oordeel"):
-        if isinstance(verzuim.get(key), dict):
-            verzuim[key]["medische_toelichting"] = f"{CANARY} {key}"
-    for bijstelling in verzuim.get("bijstellingen", []):
-        bijstelling["medische_toelichting"] = f"{CANARY} bijstelling"
-    data.setdefault("bedrijfsarts", {})["medisch"] = {
-        "diagnose": f"{CANARY} diagnose",
-        "oorzaak": f"{CANARY} oorzaak",
-        "behandeling": f"{CANARY} behandeling",
-        "afspraken_behandelaars": [
-            {"datum": "2026-01-05", "behandelaar": f"{CANARY} arts", "omschrijving": CANARY}
-        ],
-        "medicatie": f"{CANARY} medicatie",
-        "voorgeschiedenis": f"{CANARY} voorgeschiedenis",
-    }
-    return data
+    assert_golden("riv-checklist", path.stem, text)
 
 
 @pytest.mark.parametrize("path", DOSSIERS, ids=lambda p: p.stem)
 def test_no_medical_data(engine: Engine, path: Path) -> None:
-    output = build(engine, with_canary(load(path)))
+    output = build(engine, with_medical_canary(load(path), CANARY))
     for name, xml in xml_parts(output):
         assert CANARY not in xml, f"{name} bevat medische gegevens"
 

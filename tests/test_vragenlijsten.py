@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from test_plan import DOSSIERS, MINIMAAL, build, check_golden, docx_text, engine, load
+from docx_helpers import assert_golden
+from test_plan import DOSSIERS, MINIMAAL, build, docx_text, engine, load
 
 from dossiergen.building import Engine
 from dossiergen.documents import DOCUMENTS
@@ -26,7 +27,7 @@ NAMES = ("vragenlijst-werknemer", "vragenlijst-werkgever")
 @pytest.mark.parametrize("path", [*DOSSIERS, MINIMAAL], ids=lambda p: p.stem)
 def test_golden_text(engine: Engine, name: str, path: Path) -> None:
     text = docx_text(build(engine, name, load(path), f"dossiers/{path.name}"))
-    check_golden(name, path, text)
+    assert_golden(name, path.stem, text)
 
 
 @pytest.mark.parametrize("name", NAMES)
