@@ -14,9 +14,20 @@ from pathlib import Path
 from dossiergen.errors import LoadError, UsageError
 from dossiergen.loading import LoadedDossier, load_dossier
 from dossiergen.problems import Problem, Severity, has_errors
+from dossiergen.resources import display_path
 from dossiergen.rules import apply_rules
 from dossiergen.schemas import SchemaSet, load_schemas
 from dossiergen.validation import validate_schema
+
+__all__ = [
+    "CheckResult",
+    "check_dossier",
+    "check_file",
+    "check_paths",
+    "discover",
+    "display_path",
+    "schemas_at",
+]
 
 DOSSIER_SUFFIXES = (".yaml", ".yml")
 
@@ -111,14 +122,6 @@ def _check_without_data(directory: Path, peildatum: date, files: list[Path]) -> 
         result = check_file(path, schemas, peildatum)
         results.append(CheckResult(result.display_path, result.problems, None, result.readable))
     return results
-
-
-def display_path(path: Path) -> str:
-    """The path as the consultant knows it: relative to the working folder when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _order(problem: Problem) -> tuple[int, int, int, str]:

@@ -9,15 +9,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
 from dossiergen import __version__
 from dossiergen.cli_nl import DutchGroup
 from dossiergen.errors import DossierError, UsageError
-
-T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_FAILED = 1

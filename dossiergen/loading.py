@@ -85,7 +85,7 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
     try:
         documents = [doc for doc in yaml.compose_all(text) if doc is not None]
     except MarkedYAMLError as e:
-        raise _yamlproblem_at(e, shown, text) from e
+        raise _yaml_problem(e, shown, text) from e
     except YAMLError as e:
         raise failure(shown, 1, 1, f"YAML kan niet worden gelezen: {e}") from e
     except RecursionError as e:
@@ -177,7 +177,6 @@ def _forbidden_characters(text: str, shown: str) -> list[Problem]:
         if len(problems) >= 50:
             break
     return problems
-    return problems
 
 
 _YAML_MESSAGES = (
@@ -212,7 +211,7 @@ _YAML_MESSAGES = (
 )
 
 
-def _yamlproblem_at(error: MarkedYAMLError, shown: str, text: str) -> LoadError:
+def _yaml_problem(error: MarkedYAMLError, shown: str, text: str) -> LoadError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     english = f"{error.context or ''} {error.problem or ''}"

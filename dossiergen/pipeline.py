@@ -13,7 +13,7 @@ from dossiergen.resources import Resources, default_jobs, default_resources, res
 from dossiergen.schemas import load_schemas
 
 if TYPE_CHECKING:
-    from dossiergen.building import DossierOutcome, Engine
+    from dossiergen.building import DossierOutcome
 
 
 def run_check(
@@ -31,13 +31,6 @@ def run_check(
     results = check_paths(paths, resources.schemas_dir, peildatum, jobs=jobs or default_jobs())
     report = reporting.as_json(results) if as_json else reporting.as_text(results, strict=strict)
     return report, not any(result.failed(strict=strict) for result in results)
-
-
-def load_engine(resources: Resources) -> Engine:
-    """Load schemas, templates and the house style once for a whole build."""
-    from dossiergen.building import engine_for
-
-    return engine_for(resources)
 
 
 def run_build(

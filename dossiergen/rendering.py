@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from dossiergen.dutch import long_date
 from dossiergen.errors import DossierError, TemplateError
+from dossiergen.resources import display_path
 from dossiergen.views import View
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -167,7 +168,7 @@ class TemplateRenderer:
         try:
             template = self.environment.get_template(template_name)
         except TemplateSyntaxError as e:
-            where = f"{self._shown(e.filename or e.name or template_name)}:{e.lineno}"
+            where = f"{display_path(Path(e.filename or e.name or template_name))}:{e.lineno}"
             raise TemplateError(f"{where}: sjabloonfout: {e.message}") from e
         except TemplateNotFound as e:
             raise TemplateError(f"sjabloon '{e.name}' bestaat niet in {self.templates_dir}") from e
@@ -175,16 +176,10 @@ class TemplateRenderer:
             return template.render(context)
         except DossierError as e:  # e.g. a privacy refusal from the view: add the template line
             where = _template_location(e.__traceback__) or template_name
-            raise type(e)(f"{self._shown(where)}: {e}", e.problems) from e
+            raise type(e)(f"{display_path(Path(where))}: {e}", e.problems) from e
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as e:
             where = _template_location(e.__traceback__) or template_name
-            raise TemplateError(f"{self._shown(where)}: fout in sjabloon: {e}") from e
-
-    def _shown(self, where: str) -> str:
-        try:
-            return str(Path(where).resolve().relative_to(Path.cwd().resolve()))
-        except ValueError:
-            return where
+            raise TemplateError(f"{display_path(Path(where))}: fout in sjabloon: {e}") from e
 
 
 def _template_location(traceback: TracebackType | None) -> str | None:

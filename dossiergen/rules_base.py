@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
-from dossiergen.dutch import long_date
+from dossiergen.aow import plus_maanden as add_months
+from dossiergen.dutch import long_date as nl
 from dossiergen.locations import PathPart
 from dossiergen.problems import Severity
+from dossiergen.viewdata import as_date, get
+
+__all__ = [
+    "FML_MAX_MAANDEN",
+    "FOUT",
+    "HIAAT_DAGEN",
+    "KOSTEN_MAX_DEEL_LOON",
+    "LOONSANCTIE_MAX_WEKEN",
+    "MAX_TAAKCLUSTERS",
+    "SCHOLING_MAX_MAANDEN",
+    "VERLENGING_MIN_WEKEN",
+    "WAARSCHUWING",
+    "Found",
+    "add_months",
+    "as_date",
+    "get",
+    "items",
+    "nl",
+]
 
 FOUT = Severity.FOUT
 WAARSCHUWING = Severity.WAARSCHUWING
@@ -30,38 +49,6 @@ LOONSANCTIE_MAX_WEKEN = 52
 HIAAT_DAGEN = 31
 
 
-def get(data: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(data, Mapping):
-            return None
-        data = data.get(key)
-    return data
-
-
 def items(value: Any) -> list[Any]:
+    """A YAML list as a list; anything else as an empty one."""
     return list(value) if isinstance(value, list) else []
-
-
-def as_date(value: Any) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def nl(day: date) -> str:
-    """A date in messages: ``5 januari 2026``."""
-    return long_date(day)
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - day 28 always exists

@@ -8,7 +8,7 @@ touches the network.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,11 +95,6 @@ class SchemaSet:
             return schema
         return {**target, **schema} if isinstance(target, Mapping) else schema
 
-    def walk(self) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-        """Every (file $id, JSON pointer, subschema) in every file; used by tests and the docs."""
-        for uri, document in self.documents.items():
-            yield from _walk(uri, "", document)
-
 
 def load_schemas(directory: Path) -> SchemaSet:
     """Read every ``*.schema.json`` in ``directory``; raise ``SchemaError`` naming each problem."""
@@ -155,18 +150,3 @@ def _compiled(root_id: str, documents: Mapping[str, Mapping[str, Any]]) -> Any:
     return jsonschema_rs.validator_for(
         dict(documents[root_id]), registry=registry, validate_formats=True, offline=True
     )
-
-
-def _walk(uri: str, pointer: str, schema: Any) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-    if not isinstance(schema, dict):
-        return
-    yield uri, pointer, schema
-    for keyword in ("properties", "$defs", "patternProperties"):
-        for name, sub in schema.get(keyword, {}).items():
-            yield from _walk(uri, f"{pointer}/{keyword}/{name}", sub)
-    for keyword in ("items", "additionalProperties", "not", "if", "then", "else", "contains"):
-        if isinstance(schema.get(keyword), dict):
-            yield from _walk(uri, f"{pointer}/{keyword}", schema[keyword])
-    for keyword in ("allOf", "anyOf", "oneOf", "prefixItems"):
-        for index, sub in enumerate(schema.get(keyword, [])):
-            yield from _walk(uri, f"{pointer}/{keyword}/{index}", sub)

@@ -20,11 +20,6 @@ class _Fingerprint:
     blob: str  # git's blob id, compared with the committed file
 
 
-def content_hash(data: bytes) -> str:
-    """A short, stable fingerprint of a file's bytes."""
-    return hashlib.sha256(data).hexdigest()[:12]
-
-
 def _git_blob_id(data: bytes) -> str:
     """The id git gives these bytes as a blob (``git hash-object``), without a subprocess."""
     return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()

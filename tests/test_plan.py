@@ -17,11 +17,10 @@ from typing import Any
 import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary
 
-from dossiergen.building import Engine, render_document
+from dossiergen.building import Engine, engine_for, render_document
 from dossiergen.derive_plan import check_in_weken, plan_termijn, proefperiode
 from dossiergen.documents import DOCUMENTS, missing_parts
 from dossiergen.loading import load_dossier
-from dossiergen.pipeline import load_engine
 from dossiergen.resources import default_resources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +35,7 @@ MINE = ("plan-van-aanpak", "vragenlijst-werknemer", "vragenlijst-werkgever")
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return load_engine(default_resources())
+    return engine_for(default_resources())
 
 
 def build(engine: Engine, name: str, data: Any, shown: str = "dossiers/test.yaml") -> bytes:

@@ -18,12 +18,11 @@ import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 from lxml import etree
 
-from dossiergen.building import Engine, render_document
+from dossiergen.building import Engine, engine_for, render_document
 from dossiergen.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.documents import DOCUMENTS
 from dossiergen.errors import PrivacyError
 from dossiergen.markup import Heading, parse_markup
-from dossiergen.pipeline import load_engine
 from dossiergen.resources import Resources, default_resources
 from dossiergen.views import make_view
 
@@ -38,7 +37,7 @@ CANARY = "KANARIE-7f3a9c"
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return load_engine(default_resources())
+    return engine_for(default_resources())
 
 
 def build(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> bytes:
@@ -156,7 +155,7 @@ def test_template_reading_a_medical_field_fails(engine: Engine, tmp_path: Path) 
     (templates / "rapport.md.j2").write_text(
         "# Rapport\n\nDiagnose: {{ dossier.bedrijfsarts.medisch.diagnose }}\n", encoding="utf-8"
     )
-    leaky = load_engine(Resources(default_resources().schemas_dir, templates))
+    leaky = engine_for(Resources(default_resources().schemas_dir, templates))
     with pytest.raises(PrivacyError, match="medisch"):
         build(leaky, load(DOSSIERS[0]))
 
@@ -168,7 +167,7 @@ def test_template_reading_a_private_field_without_consent_fails(tmp_path: Path) 
     (templates / "rapport.md.j2").write_text(
         "{{ dossier.werknemer_informatie.privesituatie }}\n", encoding="utf-8"
     )
-    leaky = load_engine(Resources(default_resources().schemas_dir, templates))
+    leaky = engine_for(Resources(default_resources().schemas_dir, templates))
     el_amrani = next(p for p in DOSSIERS if "el-amrani" in p.stem)  # no consent recorded
     with pytest.raises(PrivacyError, match="privesituatie"):
         build(leaky, load(el_amrani))

@@ -17,10 +17,9 @@ from typing import Any
 import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 
-from dossiergen.building import Engine, render_document
+from dossiergen.building import Engine, engine_for, render_document
 from dossiergen.derive_tijdlijn import tijdlijn_context
 from dossiergen.documents import DOCUMENTS
-from dossiergen.pipeline import load_engine
 from dossiergen.resources import default_resources
 from dossiergen.riv import (
     AANWEZIG,
@@ -55,7 +54,7 @@ X = date(2025, 1, 6)  # first sick day of the hand-built dossiers (a Monday)
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return load_engine(default_resources())
+    return engine_for(default_resources())
 
 
 # -- hand-built dossiers ----------------------------------------------------------------------
