@@ -12,6 +12,7 @@ from typing import Any
 
 from dossiergen.model import verzuim_invoer
 from dossiergen.timeline import Tijdlijn, bereken_tijdlijn, riv_soort
+from dossiergen.viewdata import iso
 
 
 def tijdlijn_van(view: Mapping[str, Any], peildatum: date) -> Tijdlijn:
@@ -22,9 +23,6 @@ def tijdlijn_van(view: Mapping[str, Any], peildatum: date) -> Tijdlijn:
 def tijdlijn_context(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]:
     """``tijdlijn`` for templates: milestones by id, each with ISO dates and status."""
     tijdlijn = tijdlijn_van(view, peildatum)
-
-    def iso(day: date | None) -> str | None:
-        return day.isoformat() if day else None
 
     mijlpalen = {
         m.id: {

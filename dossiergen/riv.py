@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dossiergen.rendering import datum
+from dossiergen.viewdata import as_date as _day
 from dossiergen.viewdata import as_mapping as _map
 from dossiergen.viewdata import as_tuple as _seq
 from dossiergen.viewdata import iso as _iso
@@ -98,12 +99,6 @@ class RivStatus:
 
 
 # -- small helpers -----------------------------------------------------------------------------
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)) if value else None
 
 
 def dag(value: Any) -> str:

@@ -28,6 +28,7 @@ from dossiergen.riv import (
     vraag_label,
     zin,
 )
+from dossiergen.viewdata import as_date
 from dossiergen.viewdata import as_mapping as _map
 from dossiergen.viewdata import as_tuple as _seq
 
@@ -44,15 +45,11 @@ class Risico:
     tekst: str
 
 
-def as_day(value: Any) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
-
-
 def _stap_risico(o: Onderdeel, verlengd: bool) -> str | None:
     """The risk of one row: late, missing or too early (gaps: the timeline's own notes)."""
     tot = f"de uiterste datum {dag(o.uiterlijk)}"
     if o.status == TE_LAAT and o.id != "evaluaties":
-        dagen = (as_day(o.datum) - as_day(o.uiterlijk)).days  # type: ignore[operator]
+        dagen = (as_date(o.datum) - as_date(o.uiterlijk)).days  # type: ignore[operator]
         return f"{o.naam} op {dag(o.datum)}: {tel(dagen, 'dag', 'dagen')} na {tot}."
     if o.status == ONTBREEKT and o.id == "evaluaties":
         return f"De evaluatie die uiterlijk {dag(o.uiterlijk)} nodig was, ontbreekt."
@@ -106,7 +103,7 @@ def risicos(
                     f"vastgelegd (Leidraad 7.2); spoor 2 moet dan uiterlijk "
                     f"{dag(spoor_2.uiterlijk)} starten.")  # fmt: skip
     wia = _map(_map(tijdlijn.get("mijlpalen")).get("wia_aanvraag")).get("uiterlijk")
-    grens = uit_dienst(view) or as_day(wia)
+    grens = uit_dienst(view) or as_date(wia)
     if grens is not None and peildatum >= grens - timedelta(days=WIA_NABIJ_DAGEN):
         for o in (rij["actueel_oordeel"], rij["eindevaluatie"], rij["visie_werknemer"]):
             if o.status in (OPEN, NOG_NIET):

@@ -30,9 +30,9 @@ from dossiergen.riv import (
     zin,
 )
 from dossiergen.riv_risicos import HOOG, Risico, blokkerend_advies
-from dossiergen.riv_risicos import as_day as _day
 from dossiergen.riv_risicos import klein as _klein
 from dossiergen.riv_risicos import tel as _tel
+from dossiergen.viewdata import as_date as _day
 from dossiergen.viewdata import as_mapping as _map
 from dossiergen.viewdata import as_tuple as _seq
 
