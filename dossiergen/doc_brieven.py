@@ -8,8 +8,8 @@ kind counts); it is dated by that entry, not by the peildatum or the report date
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from dossiergen.derive_brieven import (
@@ -24,15 +24,9 @@ from dossiergen.docspec import DocumentSpec, needs
 from dossiergen.views import Audience
 
 
-@dataclass(frozen=True)
-class BriefSpec(DocumentSpec):
-    """A letter to UWV: made for one ``soort`` of ``brieven`` entry and dated by it."""
-
-    soort: str = ""
-
-    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
-        """The date of the letter's ``brieven`` entry (the peildatum if it has none)."""
-        return brief_datum(data, self.soort, peildatum)
+def _dated_by_entry(soort: str, data: Mapping[str, Any], peildatum: date) -> date:
+    """A letter carries the date of its ``brieven`` entry (the peildatum if it has none)."""
+    return brief_datum(data, soort, peildatum)
 
 
 #: Every letter is the employer's: it needs the employer's address, loonheffingennummer
@@ -44,8 +38,9 @@ _WERKGEVER = (
 )
 
 
-def _spec(name: str, title: str, soort: str, derive: Any, *extra: tuple[str, str]) -> BriefSpec:
-    return BriefSpec(
+def _spec(name: str, title: str, soort: str, derive: Any, *extra: tuple[str, str]) -> DocumentSpec:
+    """A letter to UWV, made for one ``soort`` of ``brieven`` entry and dated by it."""
+    return DocumentSpec(
         name=name,
         title=title,
         template=f"{name}.md.j2",
@@ -57,7 +52,7 @@ def _spec(name: str, title: str, soort: str, derive: Any, *extra: tuple[str, str
         # The letter prints only dates of its own day (the timeline is taken at the letter's
         # date): the peildatum does not change it.
         uses_peildatum=False,
-        soort=soort,
+        dated=partial(_dated_by_entry, soort),
     )
 
 

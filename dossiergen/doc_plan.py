@@ -11,24 +11,22 @@ from dossiergen.docspec import DocumentSpec, has_section, needs
 from dossiergen.views import Audience
 
 
-class _PlanSpec(DocumentSpec):
-    """The plan is dated by itself: its latest bijstelling, else the day it was made."""
-
-    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
-        """The date of the plan's current version (the report date has nothing to do with it)."""
-        verzuim = data.get("verzuim")
-        plan = verzuim.get("plan_van_aanpak") if isinstance(verzuim, Mapping) else None
-        if not isinstance(plan, Mapping) or not plan.get("datum"):
-            return peildatum
-        dates = [str(plan["datum"])]
-        for b in verzuim.get("bijstellingen") or ():  # type: ignore[union-attr]
-            if isinstance(b, Mapping) and b.get("soort") == "plan_van_aanpak" and b.get("datum"):
-                dates.append(str(b["datum"]))
-        return date.fromisoformat(max(dates))
+def plan_date(data: Mapping[str, Any], peildatum: date) -> date:
+    """The plan is dated by itself: its latest bijstelling, else the day it was made (the
+    report date has nothing to do with it)."""
+    verzuim = data.get("verzuim")
+    plan = verzuim.get("plan_van_aanpak") if isinstance(verzuim, Mapping) else None
+    if not isinstance(plan, Mapping) or not plan.get("datum"):
+        return peildatum
+    dates = [str(plan["datum"])]
+    for b in verzuim.get("bijstellingen") or ():  # type: ignore[union-attr]
+        if isinstance(b, Mapping) and b.get("soort") == "plan_van_aanpak" and b.get("datum"):
+            dates.append(str(b["datum"]))
+    return date.fromisoformat(max(dates))
 
 
 SPECS: tuple[DocumentSpec, ...] = (
-    _PlanSpec(
+    DocumentSpec(
         name="plan-van-aanpak",
         title="Plan van aanpak",
         template="plan-van-aanpak.md.j2",
@@ -41,5 +39,6 @@ SPECS: tuple[DocumentSpec, ...] = (
         derive=derive_plan,
         applies=has_section("verzuim", "plan_van_aanpak"),
         not_applicable="het dossier heeft nog geen 'verzuim.plan_van_aanpak'",
+        dated=plan_date,
     ),
 )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from dossiergen.derive_tijdlijn import tijdlijn_context
-from dossiergen.docspec import DocumentSpec
+from dossiergen.docspec import DocumentSpec, on_peildatum
 from dossiergen.riv import riv_status
 from dossiergen.riv_risicos import risicos
 from dossiergen.riv_toets import toetsvragen
@@ -29,23 +28,15 @@ def derive_riv(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class _StandSpec(DocumentSpec):
-    """A status document: dated on the peildatum, never on the report date of the
-    arbeidsdeskundig onderzoek (which may be a year old)."""
-
-    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
-        """The peildatum: the checklist shows the state of the dossier on that day."""
-        return peildatum
-
-
 SPECS: tuple[DocumentSpec, ...] = (
-    _StandSpec(
+    DocumentSpec(
         name="riv-checklist",
         title="RIV-checklist",
         template="riv-checklist.md.j2",
         audiences=frozenset({Audience.WERKGEVER}),
         derive=derive_riv,
-        uses_peildatum=True,  # statuses change with the day, from week 1 on
+        uses_peildatum=True,
+        # the state of the dossier on the peildatum, never the report date (maybe a year old)
+        dated=on_peildatum,  # statuses change with the day, from week 1 on
     ),
 )

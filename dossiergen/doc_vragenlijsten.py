@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
-from typing import Any
-
 from dossiergen.derive_plan import derive_vragenlijst
-from dossiergen.docspec import DocumentSpec
+from dossiergen.docspec import DocumentSpec, on_peildatum
 from dossiergen.views import Audience
 
-
-class _VragenlijstSpec(DocumentSpec):
-    """A questionnaire is a letter sent today: dated at the peildatum, never the report date."""
-
-    def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
-        """The peildatum (the day the consultant sends it)."""
-        return peildatum
-
-
 SPECS: tuple[DocumentSpec, ...] = (
-    _VragenlijstSpec(
+    DocumentSpec(
         name="vragenlijst-werknemer",
         title="Vragenlijst werknemer",
         template="vragenlijst-werknemer.md.j2",
         audiences=frozenset({Audience.WERKNEMER}),
         derive=derive_vragenlijst,
         uses_peildatum=True,
+        dated=on_peildatum,  # a letter sent today, never the report date
     ),
-    _VragenlijstSpec(
+    DocumentSpec(
         name="vragenlijst-werkgever",
         title="Vragenlijst werkgever",
         template="vragenlijst-werkgever.md.j2",
         audiences=frozenset({Audience.WERKGEVER}),
         derive=derive_vragenlijst,
         uses_peildatum=True,
+        dated=on_peildatum,  # a letter sent today, never the report date
     ),
 )

@@ -15,6 +15,18 @@ from dossiergen.views import Audience
 Derivation = Callable[[Mapping[str, Any], date], Mapping[str, Any]]
 
 
+def report_date(data: Mapping[str, Any], peildatum: date) -> date:
+    """The report date of the case when known, else the peildatum."""
+    zaak = data.get("zaak")
+    value = zaak.get("rapportdatum") if isinstance(zaak, Mapping) else None
+    return date.fromisoformat(str(value)) if value else peildatum
+
+
+def on_peildatum(data: Mapping[str, Any], peildatum: date) -> date:
+    """The peildatum: for documents that show the state of the dossier on that day."""
+    return peildatum
+
+
 def always(data: Mapping[str, Any]) -> bool:
     """An ``applies`` test for documents that apply to every dossier."""
     return True
@@ -51,12 +63,12 @@ class DocumentSpec:
     #: True when the document shows the peildatum (deadlines, statuses): it is then rebuilt
     #: when the peildatum changes. Otherwise only its own date counts.
     uses_peildatum: bool = False
+    #: The date the document carries, from the dossier and the peildatum (picklable).
+    dated: Callable[[Mapping[str, Any], date], date] = field(default=report_date)
 
     def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
-        """The date printed on the document: the report date when known, else the peildatum."""
-        zaak = data.get("zaak")
-        value = zaak.get("rapportdatum") if isinstance(zaak, Mapping) else None
-        return date.fromisoformat(str(value)) if value else peildatum
+        """The date printed on the document (see ``dated``)."""
+        return self.dated(data, peildatum)
 
     def core_title(self, data: Mapping[str, Any]) -> str:
         """The Word title property: document title and employee name."""
