@@ -15,11 +15,18 @@ from typing import Any
 from dossiergen.errors import InvalidDossierError
 from dossiergen.loading import LoadedDossier
 from dossiergen.model import verzuim_invoer
+from dossiergen.poortwachter.tijdlijn import (
+    NVT,
+    OPEN,
+    VERLOPEN,
+    Mijlpaal,
+    Tijdlijn,
+    bereken_tijdlijn,
+)
 from dossiergen.problems import Problem, Severity
 from dossiergen.rendering import datum
 from dossiergen.rules import apply_rules
 from dossiergen.schemas import SchemaSet
-from dossiergen.timeline import NVT, OPEN, VERLOPEN, Mijlpaal, Tijdlijn, bereken_tijdlijn
 from dossiergen.validation import validate_schema
 from dossiergen.viewdata import iso as _iso
 

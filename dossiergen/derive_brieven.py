@@ -18,7 +18,7 @@ from dossiergen import riv
 from dossiergen.derive_tijdlijn import tijdlijn_context
 from dossiergen.errors import MissingDataError
 from dossiergen.model import verzuim_invoer
-from dossiergen.timeline import Verlenging, VerzuimInvoer, bereken_tijdlijn
+from dossiergen.poortwachter.tijdlijn import Verlenging, VerzuimInvoer, bereken_tijdlijn
 from dossiergen.viewdata import as_mapping as _map
 
 #: UWV's central postal address for written correspondence from employers. UWV sometimes asks

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from dossiergen.model import verzuim_invoer
-from dossiergen.timeline import Tijdlijn, bereken_tijdlijn, riv_soort
+from dossiergen.poortwachter.tijdlijn import Tijdlijn, bereken_tijdlijn, riv_soort
 from dossiergen.viewdata import iso
 
 

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import dossiergen
 from dossiergen import __version__
 from dossiergen.errors import WriteError
 from dossiergen.files import write_atomic
@@ -46,14 +47,24 @@ def engine_fingerprint(resources: Resources) -> str:
     parts = [__version__.encode()]
     # The program itself: a changed module (a fix in the writer) must rebuild too, also in a
     # development checkout where the version number stays the same.
-    package = Path(__file__).parent
-    for source in sorted([*package.glob("*.py"), *package.glob("data/*")]):
-        parts += [source.name.encode(), source.read_bytes()]
+    # Recursive: code in subpackages and data files beside it count as well.
+    package = Path(dossiergen.__file__).resolve().parent
+    for source in sorted(_program_files(package)):
+        parts += [source.relative_to(package).as_posix().encode(), source.read_bytes()]
     for schema in sorted(resources.schemas_dir.glob("*.schema.json")):
         parts += [schema.name.encode(), schema.read_bytes()]
     house = resources.house_style
     parts.append(house.read_bytes() if house.is_file() else b"")
     return _digest(*parts)
+
+
+def _program_files(package: Path) -> list[Path]:
+    """Every source and data file of the package, at any depth (caches left out)."""
+    return [
+        path
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    ]
 
 
 #: ``{% include "x" %}``, ``{% import "x" as m %}``, ``{% from "x" import m %}``,

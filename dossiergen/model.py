@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from dossiergen.timeline import (
+from dossiergen.poortwachter.tijdlijn import (
     GEDAAN_STAPPEN,
     Verlenging,
     Verlof,

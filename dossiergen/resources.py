@@ -7,7 +7,6 @@ clock or guesses paths.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -29,16 +28,24 @@ class Resources:
         return self.templates_dir / "huisstijl.docx"
 
 
+def packaged_folder(name: str) -> Path:
+    """A data folder shipped with dossiergen (``schemas``, ``templates``).
+
+    An installed package (wheel, ``pip install --user``, pipx) holds it as package data inside
+    ``dossiergen/``; an editable install of a source checkout reads the checkout's top-level
+    folder of the same name.
+    """
+    from importlib import resources
+
+    inside = Path(str(resources.files("dossiergen"))) / name
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parent.parent / name
+
+
 def default_resources() -> Resources:
-    """The source checkout's ``schemas/`` and ``templates/``, else the installed copies."""
-    candidates = [
-        Path(__file__).resolve().parent.parent,  # a source checkout (editable install)
-        Path(sys.prefix) / "share" / "dossiergen",  # pip install: data-files
-    ]
-    for root in candidates:
-        if (root / "schemas" / "v1").is_dir() and (root / "templates").is_dir():
-            return Resources(root / "schemas" / "v1", root / "templates")
-    return Resources(candidates[0] / "schemas" / "v1", candidates[0] / "templates")
+    """The schemas and templates that come with dossiergen."""
+    return Resources(packaged_folder("schemas") / "v1", packaged_folder("templates"))
 
 
 def resolve_peildatum(

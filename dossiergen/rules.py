@@ -15,6 +15,7 @@ from typing import Any
 from dossiergen.loading import LoadedDossier
 from dossiergen.locations import PathPart, container_position, json_path, position
 from dossiergen.model import verzuim_invoer
+from dossiergen.poortwachter.tijdlijn import TE_LAAT, bereken_tijdlijn
 from dossiergen.privacy_words import diagnosis_warnings
 from dossiergen.problems import Problem
 from dossiergen.rules_base import (
@@ -35,7 +36,6 @@ from dossiergen.rules_werk import (
     rule_scholing_en_kosten,
     rule_taken,
 )
-from dossiergen.timeline import TE_LAAT, bereken_tijdlijn
 
 
 def apply_rules(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from dossiergen.aow import plus_maanden as add_months
 from dossiergen.dutch import long_date as nl
 from dossiergen.locations import PathPart
+from dossiergen.poortwachter.aow import plus_maanden as add_months
 from dossiergen.problems import Severity
 from dossiergen.viewdata import as_date, get
 

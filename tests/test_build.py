@@ -216,3 +216,14 @@ def test_build_cli_exit_codes(tmp_path: Path) -> None:
     assert asked.exit_code == 1
     assert "niet van toepassing" in asked.output
     assert not list(tmp_path.rglob("*.docx"))
+
+
+def test_fingerprint_covers_code_at_every_depth() -> None:
+    """A fix in a subpackage's module must rebuild documents too."""
+    from dossiergen.manifest import _program_files
+
+    package = Path(__file__).resolve().parents[1] / "dossiergen"
+    found = {p.relative_to(package).as_posix() for p in _program_files(package)}
+    nested = [name for name in found if "/" in name and name.endswith(".py")]
+    assert "__init__.py" in found
+    assert nested, "no module below the top level was hashed"

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from dossiergen.timeline import (
+from dossiergen.poortwachter.tijdlijn import (
     NVT,
     OP_TIJD,
     OPEN,

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossiergen.timeline import (
+from dossiergen.poortwachter.tijdlijn import (
     NVT,
     OP_TIJD,
     OPEN,
@@ -21,7 +21,7 @@ from dossiergen.timeline import (
     bereken_tijdlijn,
     nde_ziektedag,
 )
-from dossiergen.werkdagen import is_werkdag
+from dossiergen.poortwachter.werkdagen import is_werkdag
 
 STATUSSEN = {OP_TIJD, TE_VROEG, TE_LAAT, OPEN, VERLOPEN, NVT}
 DAG = timedelta(days=1)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dossiergen.werkdagen import (
+from dossiergen.poortwachter.werkdagen import (
     eerste_werkdag_na,
     eerste_werkdag_vanaf,
     feestdagen,

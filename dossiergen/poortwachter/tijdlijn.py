@@ -21,8 +21,8 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dossiergen.aow import aow_datum, plus_maanden
-from dossiergen.samentelling import (
+from dossiergen.poortwachter.aow import aow_datum, plus_maanden
+from dossiergen.poortwachter.samentelling import (
     Verlenging,
     Verlof,
     VerzuimInvoer,
@@ -32,7 +32,7 @@ from dossiergen.samentelling import (
     invoer_opmerkingen,
     riv_soort,
 )
-from dossiergen.werkdagen import eerste_werkdag_na
+from dossiergen.poortwachter.werkdagen import eerste_werkdag_na
 
 __all__ = [
     "NVT",

@@ -1,9 +1,10 @@
 """AOW-leeftijd by birth date, for the spoor-2 exception of Leidraad 7.2.
 
-The table lives in ``data/aow_leeftijd.json`` with its sources. Cohort boundaries follow the
-law's rule: whoever has not reached the AOW-leeftijd of year J-1 by the end of J-1 gets the age
-of year J, so cohort J starts at 1 January J minus the age of J-1. Ages for later years are
-fixed five years ahead and cannot fall; unknown cohorts carry ``vastgesteld: false``.
+The table lives in ``aow_leeftijd.json`` beside this module, with its sources. Cohort
+boundaries follow the law's rule: whoever has not reached the AOW-leeftijd of year J-1 by the
+end of J-1 gets the age of year J, so cohort J starts at 1 January J minus the age of J-1. Ages
+for later years are fixed five years ahead and cannot fall; unknown cohorts carry
+``vastgesteld: false``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ _Cohort = tuple[date | None, date | None, int, bool]
 
 @functools.cache
 def _aow_tabel() -> tuple[_Cohort, ...]:
-    tekst = resources.files("dossiergen").joinpath("data/aow_leeftijd.json").read_text("utf-8")
+    tekst = (
+        resources.files("dossiergen.poortwachter").joinpath("aow_leeftijd.json").read_text("utf-8")
+    )
     rijen: list[_Cohort] = []
     for c in json.loads(tekst)["cohorten"]:
         van = date.fromisoformat(c["geboren_vanaf"]) if c["geboren_vanaf"] else None
