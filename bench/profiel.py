@@ -50,13 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     from dossiergen.docspec import DocumentSpec
     from dossiergen.documents import DOCUMENTS, missing_parts
     from dossiergen.docx_writer import DocumentProperties, render_docx
-    from dossiergen.loading import load_dossier
+    from dossiergen.dossier.load import load_dossier
+    from dossiergen.dossier.validate import validate_schema
+    from dossiergen.dossier.views import make_view
     from dossiergen.markup import parse_markup
     from dossiergen.privacy_words import diagnosis_warnings
     from dossiergen.resources import default_resources
     from dossiergen.rules import apply_rules
-    from dossiergen.validation import validate_schema
-    from dossiergen.views import make_view
 
     engine = engine_for(default_resources())
     with tempfile.TemporaryDirectory() as folder:

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from dossiergen.dossier.load import LoadedDossier
+from dossiergen.dossier.readers import iso as _iso
+from dossiergen.dossier.schemas import SchemaSet
+from dossiergen.dossier.timeline_input import verzuim_invoer
+from dossiergen.dossier.validate import validate_schema
 from dossiergen.errors import InvalidDossierError
-from dossiergen.loading import LoadedDossier
-from dossiergen.model import verzuim_invoer
 from dossiergen.poortwachter.tijdlijn import (
     NVT,
     OPEN,
@@ -26,9 +29,6 @@ from dossiergen.poortwachter.tijdlijn import (
 from dossiergen.problems import Problem, Severity
 from dossiergen.rendering import datum
 from dossiergen.rules import apply_rules
-from dossiergen.schemas import SchemaSet
-from dossiergen.validation import validate_schema
-from dossiergen.viewdata import iso as _iso
 
 #: Only problems in ``verzuim`` stop the timeline; an invalid birth date or end of employment
 #: elsewhere is reported as a warning and left out of the AOW and ziek-uit-dienst checks.

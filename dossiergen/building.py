@@ -19,6 +19,8 @@ from typing import Any
 from dossiergen.checking import check_file, discover, display_path
 from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
 from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
+from dossiergen.dossier.schemas import SchemaSet, load_schemas
+from dossiergen.dossier.views import make_view
 from dossiergen.errors import DossierError, UsageError, WriteError
 from dossiergen.manifest import (
     BuildKeys,
@@ -33,9 +35,7 @@ from dossiergen.markup import parse_markup
 from dossiergen.problems import Problem
 from dossiergen.rendering import TemplateRenderer
 from dossiergen.resources import Resources
-from dossiergen.schemas import SchemaSet, load_schemas
 from dossiergen.versions import dossier_versions
-from dossiergen.views import make_view
 
 
 @dataclass(frozen=True)

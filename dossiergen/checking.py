@@ -11,13 +11,13 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from dossiergen.dossier.load import LoadedDossier, load_dossier
+from dossiergen.dossier.schemas import SchemaSet, load_schemas
+from dossiergen.dossier.validate import validate_schema
 from dossiergen.errors import LoadError, UsageError
-from dossiergen.loading import LoadedDossier, load_dossier
 from dossiergen.problems import Problem, Severity, has_errors
 from dossiergen.resources import display_path
 from dossiergen.rules import apply_rules
-from dossiergen.schemas import SchemaSet, load_schemas
-from dossiergen.validation import validate_schema
 
 __all__ = [
     "CheckResult",

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from dossiergen.viewdata import as_date as _date
-from dossiergen.viewdata import as_tuple as _list
-from dossiergen.viewdata import get as _get
+from dossiergen.dossier.readers import as_date as _date
+from dossiergen.dossier.readers import as_tuple as _list
+from dossiergen.dossier.readers import get as _get
 
 # FML rubrieken in the order of the FML (I-VI), with their Roman numeral.
 RUBRIEKEN: tuple[tuple[str, str], ...] = (

@@ -16,10 +16,10 @@ from typing import Any
 
 from dossiergen import riv
 from dossiergen.derive_tijdlijn import tijdlijn_context
+from dossiergen.dossier.readers import as_mapping as _map
+from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.errors import MissingDataError
-from dossiergen.model import verzuim_invoer
 from dossiergen.poortwachter.tijdlijn import Verlenging, VerzuimInvoer, bereken_tijdlijn
-from dossiergen.viewdata import as_mapping as _map
 
 #: UWV's central postal address for written correspondence from employers. UWV sometimes asks
 #: for post to a regional office or a digital channel (werkgeversportaal): the consultant should

@@ -14,9 +14,9 @@ from typing import Any
 
 from dossiergen.derive import tekstblokken
 from dossiergen.derive_tijdlijn import tijdlijn_context
-from dossiergen.viewdata import as_date as _date
-from dossiergen.viewdata import as_tuple as _list
-from dossiergen.viewdata import get as _get
+from dossiergen.dossier.readers import as_date as _date
+from dossiergen.dossier.readers import as_tuple as _list
+from dossiergen.dossier.readers import get as _get
 
 #: AG140 part 9: the plan is due within 2 weeks (14 days) after the probleemanalyse.
 TWEE_WEKEN = 14

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from dossiergen.model import verzuim_invoer
+from dossiergen.dossier.readers import iso
+from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.poortwachter.tijdlijn import Tijdlijn, bereken_tijdlijn, riv_soort
-from dossiergen.viewdata import iso
 
 
 def tijdlijn_van(view: Mapping[str, Any], peildatum: date) -> Tijdlijn:

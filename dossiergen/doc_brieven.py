@@ -21,7 +21,7 @@ from dossiergen.derive_brieven import (
     heeft_brief,
 )
 from dossiergen.docspec import DocumentSpec, needs
-from dossiergen.views import Audience
+from dossiergen.dossier.views import Audience
 
 
 def _dated_by_entry(soort: str, data: Mapping[str, Any], peildatum: date) -> date:

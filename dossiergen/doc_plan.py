@@ -8,7 +8,7 @@ from typing import Any
 
 from dossiergen.derive_plan import derive_plan
 from dossiergen.docspec import DocumentSpec, has_section, needs
-from dossiergen.views import Audience
+from dossiergen.dossier.views import Audience
 
 
 def plan_date(data: Mapping[str, Any], peildatum: date) -> date:

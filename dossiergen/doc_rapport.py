@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dossiergen.derive import derive_rapport
 from dossiergen.docspec import DocumentSpec, has_section, needs
-from dossiergen.views import Audience
+from dossiergen.dossier.views import Audience
 
 SPECS = (
     DocumentSpec(

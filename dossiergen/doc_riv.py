@@ -8,10 +8,10 @@ from typing import Any
 
 from dossiergen.derive_tijdlijn import tijdlijn_context
 from dossiergen.docspec import DocumentSpec, on_peildatum
+from dossiergen.dossier.views import Audience
 from dossiergen.riv import riv_status
 from dossiergen.riv_risicos import risicos
 from dossiergen.riv_toets import toetsvragen
-from dossiergen.views import Audience
 
 
 def derive_riv(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:

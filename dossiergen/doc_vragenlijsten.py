@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dossiergen.derive_plan import derive_vragenlijst
 from dossiergen.docspec import DocumentSpec, on_peildatum
-from dossiergen.views import Audience
+from dossiergen.dossier.views import Audience
 
 SPECS: tuple[DocumentSpec, ...] = (
     DocumentSpec(

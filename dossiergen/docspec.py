@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dossiergen.loading import LoadedDossier
-from dossiergen.locations import container_position, json_path
+from dossiergen.dossier.load import LoadedDossier
+from dossiergen.dossier.locations import container_position, json_path
+from dossiergen.dossier.views import Audience
 from dossiergen.problems import Problem, Severity
-from dossiergen.views import Audience
 
 Derivation = Callable[[Mapping[str, Any], date], Mapping[str, Any]]
 

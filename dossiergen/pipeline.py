@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from dossiergen import reporting
 from dossiergen.checking import check_paths
+from dossiergen.dossier.schemas import load_schemas
 from dossiergen.errors import DossierError
 from dossiergen.resources import Resources, default_jobs, default_resources, resolve_peildatum
-from dossiergen.schemas import load_schemas
 
 if TYPE_CHECKING:
     from dossiergen.building import DossierOutcome
@@ -108,8 +108,8 @@ def run_timeline(
 
     from dossiergen.agenda import timeline_for, timeline_json, timeline_text
     from dossiergen.checking import display_path
+    from dossiergen.dossier.load import load_dossier
     from dossiergen.errors import UsageError
-    from dossiergen.loading import load_dossier
 
     if not path.is_file():
         raise UsageError(f"bestaat niet of is geen bestand: {path}")
@@ -139,9 +139,9 @@ def run_agenda(
 
     from dossiergen.agenda import agenda_ics, agenda_items, agenda_text, timeline_for
     from dossiergen.checking import discover, display_path
+    from dossiergen.dossier.load import load_dossier
     from dossiergen.errors import LoadError, UsageError
     from dossiergen.files import write_atomic
-    from dossiergen.loading import load_dossier
 
     def parse(option: str | None, name: str) -> date | None:
         try:

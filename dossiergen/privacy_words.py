@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from dossiergen.loading import LoadedDossier
-from dossiergen.locations import PathPart, json_path, position
+from dossiergen.dossier.load import LoadedDossier
+from dossiergen.dossier.locations import PathPart, json_path, position
 from dossiergen.problems import Problem, Severity
 
 #: Fields whose content is medical by design (marked ``x-vertrouwelijkheid: medisch`` in the

@@ -28,10 +28,10 @@ from jinja2 import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from dossiergen.dossier.views import View
 from dossiergen.dutch import long_date
 from dossiergen.errors import DossierError, TemplateError
 from dossiergen.resources import display_path
-from dossiergen.views import View
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")

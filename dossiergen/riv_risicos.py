@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from dossiergen.dossier.readers import as_date
+from dossiergen.dossier.readers import as_mapping as _map
+from dossiergen.dossier.readers import as_tuple as _seq
 from dossiergen.riv import (
     NOG_NIET,
     NVT,
@@ -28,9 +31,6 @@ from dossiergen.riv import (
     vraag_label,
     zin,
 )
-from dossiergen.viewdata import as_date
-from dossiergen.viewdata import as_mapping as _map
-from dossiergen.viewdata import as_tuple as _seq
 
 HOOG, LET_OP = "hoog", "let op"
 #: Missing end-of-wachttijd parts become a risk this close to the WIA-aanvraag (8 weeks).

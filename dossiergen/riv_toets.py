@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dossiergen.dossier.readers import as_date as _day
+from dossiergen.dossier.readers import as_mapping as _map
+from dossiergen.dossier.readers import as_tuple as _seq
 from dossiergen.riv import (
     NOG_NIET,
     NVT,
@@ -32,9 +35,6 @@ from dossiergen.riv import (
 from dossiergen.riv_risicos import HOOG, Risico, blokkerend_advies
 from dossiergen.riv_risicos import klein as _klein
 from dossiergen.riv_risicos import tel as _tel
-from dossiergen.viewdata import as_date as _day
-from dossiergen.viewdata import as_mapping as _map
-from dossiergen.viewdata import as_tuple as _seq
 
 # -- UWV's RIV-toets -----------------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from dossiergen.loading import LoadedDossier
-from dossiergen.locations import PathPart, container_position, json_path, position
-from dossiergen.model import verzuim_invoer
+from dossiergen.dossier.load import LoadedDossier
+from dossiergen.dossier.locations import PathPart, container_position, json_path, position
+from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.poortwachter.tijdlijn import TE_LAAT, bereken_tijdlijn
 from dossiergen.privacy_words import diagnosis_warnings
 from dossiergen.problems import Problem

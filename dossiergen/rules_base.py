@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dossiergen.dossier.locations import PathPart
+from dossiergen.dossier.readers import as_date, get
 from dossiergen.dutch import long_date as nl
-from dossiergen.locations import PathPart
 from dossiergen.poortwachter.aow import plus_maanden as add_months
 from dossiergen.problems import Severity
-from dossiergen.viewdata import as_date, get
 
 __all__ = [
     "FML_MAX_MAANDEN",

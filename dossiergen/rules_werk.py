@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from dossiergen.dossier.locations import PathPart
 from dossiergen.dutch import euro
-from dossiergen.locations import PathPart
 from dossiergen.rules_base import (
     FML_MAX_MAANDEN,
     FOUT,

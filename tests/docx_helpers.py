@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from dossiergen.loading import load_dossier
+from dossiergen.dossier.load import load_dossier
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -29,9 +29,9 @@ from dossiergen.derive_brieven import (
     verlenging_datums,
 )
 from dossiergen.documents import DOCUMENTS, missing_parts
+from dossiergen.dossier.load import load_dossier
+from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.errors import MissingDataError
-from dossiergen.loading import load_dossier
-from dossiergen.model import verzuim_invoer
 from dossiergen.resources import default_resources
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from dossiergen.building import build_paths
 from dossiergen.cli import main
 from dossiergen.docspec import DocumentSpec
+from dossiergen.dossier.views import Audience
 from dossiergen.resources import Resources, default_resources
-from dossiergen.views import Audience
 
 PEILDATUM = date(2026, 11, 25)
 EXAMPLES = sorted(Path("dossiers").glob("*.yaml"))

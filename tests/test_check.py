@@ -26,11 +26,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from dossiergen import pipeline
 from dossiergen.checking import check_file
 from dossiergen.cli import main
-from dossiergen.loading import MAX_FILE_BYTES
+from dossiergen.dossier.load import MAX_FILE_BYTES
+from dossiergen.dossier.schemas import load_schemas
 from dossiergen.pipeline import run_check
 from dossiergen.problems import Severity
 from dossiergen.resources import default_resources
-from dossiergen.schemas import load_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 ONGELDIG = ROOT / "tests" / "dossiers" / "ongeldig"

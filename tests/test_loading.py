@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dossiergen.dossier.load import MAX_FILE_BYTES, load_dossier, parse_dossier_bytes
 from dossiergen.errors import LoadError
-from dossiergen.loading import MAX_FILE_BYTES, load_dossier, parse_dossier_bytes
 
 
 def problems_of(raw: bytes) -> list[tuple[int, int, str]]:

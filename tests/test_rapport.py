@@ -21,10 +21,10 @@ from lxml import etree
 from dossiergen.building import Engine, engine_for, render_document
 from dossiergen.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.documents import DOCUMENTS
+from dossiergen.dossier.views import make_view
 from dossiergen.errors import PrivacyError
 from dossiergen.markup import Heading, parse_markup
 from dossiergen.resources import Resources, default_resources
-from dossiergen.views import make_view
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))

@@ -20,9 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-from dossiergen.errors import LoadError
-from dossiergen.problems import Problem
-from dossiergen.yaml_nodes import (
+from dossiergen.dossier.yaml_nodes import (
     FORBIDDEN,
     MAX_DEPTH,
     NodeConstructor,
@@ -30,6 +28,8 @@ from dossiergen.yaml_nodes import (
     failure,
     problem_at,
 )
+from dossiergen.errors import LoadError
+from dossiergen.problems import Problem
 
 #: A real dossier is 10–60 kB; a megabyte is a mistake (or an attack), not a dossier.
 MAX_FILE_BYTES = 1_000_000

@@ -13,11 +13,11 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from dossiergen.loading import LoadedDossier
-from dossiergen.locations import PathPart, container_position, json_path, position
-from dossiergen.messages import field_label, suggestion, translate
+from dossiergen.dossier.load import LoadedDossier
+from dossiergen.dossier.locations import PathPart, container_position, json_path, position
+from dossiergen.dossier.messages import field_label, suggestion, translate
+from dossiergen.dossier.schemas import SchemaSet
 from dossiergen.problems import Problem, Severity
-from dossiergen.schemas import SchemaSet
 
 
 def validate_schema(dossier: LoadedDossier, schemas: SchemaSet) -> list[Problem]:

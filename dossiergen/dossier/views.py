@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Any
 
+from dossiergen.dossier.schemas import SchemaSet
 from dossiergen.errors import PrivacyError
-from dossiergen.schemas import SchemaSet
 
 MEDISCH = "medisch"
 PRIVE = "prive"
