@@ -8,7 +8,7 @@ from typing import Any
 
 from dossiergen.dossier.locations import PathPart
 from dossiergen.dutch import euro
-from dossiergen.rules_base import (
+from dossiergen.rules.base import (
     FML_MAX_MAANDEN,
     FOUT,
     HIAAT_DAGEN,

@@ -2,7 +2,7 @@
 
 The schema keeps medical data in marked fields that employer documents never receive; this
 check catches the other route, a diagnosis typed into an ordinary text field. The word list is
-data (``data/diagnosewoorden.txt``), in Dutch, so a consultancy can extend it.
+data (``diagnosewoorden.txt`` beside this module), in Dutch, so a consultancy can extend it.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class WordList:
 @cache
 def diagnosis_words() -> WordList:
     """The packaged word list, read once."""
-    text = resources.files("dossiergen").joinpath("data/diagnosewoorden.txt").read_text("utf-8")
+    text = resources.files("dossiergen.rules").joinpath("diagnosewoorden.txt").read_text("utf-8")
     words: set[str] = set()
     beginnings: list[str] = []
     phrases: dict[str, list[tuple[str, ...]]] = {}

@@ -1,4 +1,5 @@
-"""Domain rules that JSON Schema cannot say (DESIGN.md §7, Leidraad, Poortwachter).
+"""Domain rules on the illness and its Poortwachter steps: BSN, periods, leave, verlengingen,
+dates in order, the plan's reason when late, the deadlines.
 
 Each rule is a small function from the dossier data to problems at the right line. Hard
 contradictions (shares that do not add up, dates out of order, an invalid BSN, a reference to a
@@ -8,17 +9,14 @@ more than five task clusters, costly scholing) are warnings, which ``--strict`` 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from dossiergen.dossier.load import LoadedDossier
-from dossiergen.dossier.locations import PathPart, container_position, json_path, position
+from dossiergen.dossier.locations import PathPart
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.poortwachter.tijdlijn import TE_LAAT, bereken_tijdlijn
-from dossiergen.privacy_words import diagnosis_warnings
-from dossiergen.problems import Problem
-from dossiergen.rules_base import (
+from dossiergen.rules.base import (
     FOUT,
     LOONSANCTIE_MAX_WEKEN,
     VERLENGING_MIN_WEKEN,
@@ -29,53 +27,6 @@ from dossiergen.rules_base import (
     items,
     nl,
 )
-from dossiergen.rules_werk import (
-    rule_arbeidsverleden,
-    rule_beperking_verwijzingen,
-    rule_fml_actueel,
-    rule_scholing_en_kosten,
-    rule_taken,
-)
-
-
-def apply_rules(
-    dossier: LoadedDossier, peildatum: date, *, schema_problems: Sequence[Problem] = ()
-) -> list[Problem]:
-    """Every domain problem of ``dossier``.
-
-    Rules read the data defensively; when the schema already reported a malformed part, a rule
-    that trips over it is skipped (that part has its message), otherwise the error is a bug.
-    """
-    data = dossier.data
-    problems: list[Problem] = []
-    for rule in RULES:
-        try:
-            found = list(rule(data, peildatum))
-        except (TypeError, KeyError, ValueError, AttributeError, IndexError):
-            if schema_problems:
-                continue
-            raise
-        for severity, parts, message in found:
-            line, column = position(data, parts)
-            if isinstance(_at(data, parts), Mapping | list):
-                line, column = container_position(data, parts)
-            problems.append(
-                Problem(dossier.display_path, line, column, severity, message, json_path(parts))
-            )
-    problems.extend(diagnosis_warnings(dossier))
-    return problems
-
-
-def _at(data: Any, parts: Sequence[PathPart]) -> Any:
-    for part in parts:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-# --- werknemer -------------------------------------------------------------------------------
 
 
 def elfproef(bsn: str) -> bool:
@@ -337,19 +288,3 @@ def rule_termijnen(data: Any, peildatum: date) -> Iterator[Found]:
                 "elke 6 weken (Werkwijzer Poortwachter)"
             ),
         )
-
-
-RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
-    rule_bsn,
-    rule_ziekteperioden,
-    rule_verlof_en_verlenging,
-    rule_brief_verlenging,
-    rule_datumvolgorde,
-    rule_reden_plan_later,
-    rule_termijnen,
-    rule_fml_actueel,
-    rule_beperking_verwijzingen,
-    rule_taken,
-    rule_arbeidsverleden,
-    rule_scholing_en_kosten,
-)

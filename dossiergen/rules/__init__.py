@@ -1,0 +1,95 @@
+"""Domain rules that JSON Schema cannot say (DESIGN.md §7, Leidraad, Poortwachter).
+
+Each rule is a small function from the dossier data to problems at the right line. Hard
+contradictions (shares that do not add up, dates out of order, an invalid BSN, a reference to a
+beperking that does not exist) are errors and block a build; matters of judgement (an old FML,
+more than five task clusters, costly scholing) are warnings, which ``--strict`` turns into errors.
+
+``verzuim`` holds the rules on the illness and its steps, ``werk`` those on the work,
+``privacy`` the diagnosis-word scan; ``base`` their shared pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from dossiergen.dossier.load import LoadedDossier
+from dossiergen.dossier.locations import PathPart, container_position, json_path, position
+from dossiergen.problems import Problem
+from dossiergen.rules.base import Found
+from dossiergen.rules.privacy import diagnosis_warnings
+from dossiergen.rules.verzuim import (
+    rule_brief_verlenging,
+    rule_bsn,
+    rule_datumvolgorde,
+    rule_reden_plan_later,
+    rule_termijnen,
+    rule_verlof_en_verlenging,
+    rule_ziekteperioden,
+)
+from dossiergen.rules.werk import (
+    rule_arbeidsverleden,
+    rule_beperking_verwijzingen,
+    rule_fml_actueel,
+    rule_scholing_en_kosten,
+    rule_taken,
+)
+
+__all__ = ["RULES", "apply_rules"]
+
+RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
+    rule_bsn,
+    rule_ziekteperioden,
+    rule_verlof_en_verlenging,
+    rule_brief_verlenging,
+    rule_datumvolgorde,
+    rule_reden_plan_later,
+    rule_termijnen,
+    rule_fml_actueel,
+    rule_beperking_verwijzingen,
+    rule_taken,
+    rule_arbeidsverleden,
+    rule_scholing_en_kosten,
+)
+
+
+def apply_rules(
+    dossier: LoadedDossier, peildatum: date, *, schema_problems: Sequence[Problem] = ()
+) -> list[Problem]:
+    """Every domain problem of ``dossier``.
+
+    Rules read the data defensively; when the schema already reported a malformed part, a rule
+    that trips over it is skipped (that part has its message), otherwise the error is a bug.
+    """
+    data = dossier.data
+    problems: list[Problem] = []
+    for rule in RULES:
+        try:
+            found = list(rule(data, peildatum))
+        except (TypeError, KeyError, ValueError, AttributeError, IndexError):
+            if schema_problems:
+                continue
+            raise
+        for severity, parts, message in found:
+            line, column = position(data, parts)
+            if isinstance(_at(data, parts), Mapping | list):
+                line, column = container_position(data, parts)
+            problems.append(
+                Problem(dossier.display_path, line, column, severity, message, json_path(parts))
+            )
+    problems.extend(diagnosis_warnings(dossier))
+    return problems
+
+
+def _at(data: Any, parts: Sequence[PathPart]) -> Any:
+    for part in parts:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+# --- werknemer -------------------------------------------------------------------------------
