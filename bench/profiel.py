@@ -53,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     from dossiergen.dossier.load import load_dossier
     from dossiergen.dossier.validate import validate_schema
     from dossiergen.dossier.views import make_view
-    from dossiergen.markup import parse_markup
     from dossiergen.resources import default_resources
     from dossiergen.rules import apply_rules
     from dossiergen.rules.privacy import diagnosis_warnings
+    from dossiergen.text.markup import parse_markup
 
     engine = engine_for(default_resources())
     with tempfile.TemporaryDirectory() as folder:

@@ -27,8 +27,8 @@ from dossiergen.poortwachter.tijdlijn import (
     bereken_tijdlijn,
 )
 from dossiergen.problems import Problem, Severity
-from dossiergen.rendering import datum
 from dossiergen.rules import apply_rules
+from dossiergen.text.filters import datum
 
 #: Only problems in ``verzuim`` stop the timeline; an invalid birth date or end of employment
 #: elsewhere is reported as a warning and left out of the AOW and ziek-uit-dienst checks.

@@ -31,10 +31,10 @@ from dossiergen.manifest import (
     source_digest,
     template_digest,
 )
-from dossiergen.markup import parse_markup
 from dossiergen.problems import Problem
-from dossiergen.rendering import TemplateRenderer
 from dossiergen.resources import Resources
+from dossiergen.text.markup import parse_markup
+from dossiergen.text.sandbox import TemplateRenderer
 from dossiergen.versions import dossier_versions
 
 

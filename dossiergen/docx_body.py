@@ -12,6 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dossiergen.blocks import (
+    Block,
+    Cell,
+    Container,
+    Heading,
+    Inline,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    TocField,
+)
 from dossiergen.docx_fragments import (
     ADDRESS_TOP,
     FIELD_END,
@@ -31,19 +44,6 @@ from dossiergen.docx_fragments import (
     xml_attr,
 )
 from dossiergen.docx_housestyle import HouseStyle
-from dossiergen.markup import (
-    Block,
-    Cell,
-    Container,
-    Heading,
-    Inline,
-    ListBlock,
-    PageBreak,
-    Paragraph,
-    Run,
-    Table,
-    TocField,
-)
 
 
 class BodyBuilder:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dossiergen.blocks import XML_INVALID_CHARS, Cell, Inline, Run, Table
 from dossiergen.errors import MarkupError
-from dossiergen.markup import XML_INVALID_CHARS, Cell, Inline, Run, Table
 
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
 

@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 
 from lxml import etree
 
+from dossiergen.blocks import Block
 from dossiergen.docx_body import BodyBuilder
 from dossiergen.docx_fragments import xml_text
 from dossiergen.docx_housestyle import (
@@ -36,7 +37,6 @@ from dossiergen.docx_housestyle import (
 )
 from dossiergen.errors import MarkupError
 from dossiergen.files import write_atomic
-from dossiergen.markup import Block
 
 __all__ = [
     "REQUIRED_PARAGRAPH_STYLES",

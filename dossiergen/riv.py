@@ -23,7 +23,7 @@ from dossiergen.dossier.readers import as_date as _day
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
 from dossiergen.dossier.readers import iso as _iso
-from dossiergen.rendering import datum
+from dossiergen.text.filters import datum
 
 OP_TIJD, AANWEZIG, TE_LAAT, TE_VROEG = "op tijd", "aanwezig", "te laat", "te vroeg"
 ONTBREEKT, OPEN, NOG_NIET, NVT = "ontbreekt", "open", "nog niet nodig", "n.v.t."

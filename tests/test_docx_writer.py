@@ -23,7 +23,7 @@ from lxml import etree
 
 from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
 from dossiergen.errors import HouseStyleError, MarkupError, WriteError
-from dossiergen.markup import Paragraph, Run, parse_markup
+from dossiergen.text.markup import Paragraph, Run, parse_markup
 
 ROOT = Path(__file__).resolve().parent.parent
 HOUSE = ROOT / "templates" / "huisstijl.docx"

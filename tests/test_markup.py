@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dossiergen.errors import MarkupError
-from dossiergen.markup import (
+from dossiergen.text.markup import (
     Container,
     Heading,
     LineBreak,

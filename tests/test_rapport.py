@@ -23,8 +23,8 @@ from dossiergen.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.documents import DOCUMENTS
 from dossiergen.dossier.views import make_view
 from dossiergen.errors import PrivacyError
-from dossiergen.markup import Heading, parse_markup
 from dossiergen.resources import Resources, default_resources
+from dossiergen.text.markup import Heading, parse_markup
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))

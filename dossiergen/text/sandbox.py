@@ -9,9 +9,7 @@ dossier never become formatting or template code. Macros return ``Markup`` and p
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,90 +24,21 @@ from jinja2 import (
     TemplateError as JinjaTemplateError,
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
 
 from dossiergen.dossier.views import View
-from dossiergen.dutch import long_date
 from dossiergen.errors import DossierError, TemplateError
 from dossiergen.resources import display_path
-
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_WHITESPACE = re.compile(r"\s+")
-
-
-def escape_markup(value: object) -> Markup:
-    """``value`` as literal text in the markup: punctuation escaped, whitespace flattened."""
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return Markup("")
-    if isinstance(value, bool):
-        value = "ja" if value else "nee"
-    # Whitespace runs (newlines too) become one space: a value can never start a new block,
-    # and its own leading or trailing space (``{{ ' en ' }}``) is kept.
-    text = _WHITESPACE.sub(" ", str(value))
-    return Markup(_PUNCTUATION.sub(r"\\\1", text))
-
-
-def _finalize(value: object) -> Markup:
-    return escape_markup(value)
-
-
-def alineas(value: object) -> Markup:
-    """Free text with blank-line-separated paragraphs as separate markup paragraphs."""
-    if value is None:
-        return Markup("")
-    paragraphs = [p for p in re.split(r"\n\s*\n", str(value)) if p.strip()]
-    return Markup("\n\n".join(escape_markup(p) for p in paragraphs))
-
-
-def join_escaped(values: Iterable[object], separator: str = ", ") -> Markup:
-    """``join`` that escapes each item (Jinja's own would HTML-escape, not markup-escape)."""
-    return Markup(escape_markup(separator).join(escape_markup(v) for v in values))
-
-
-def as_date(value: object) -> date | None:
-    """An ISO date string (as stored in the dossier) or a ``date``, parsed; ``None`` stays."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
-def datum(value: object, notation: str = "lang") -> str:
-    """Dutch date: ``5 januari 2026`` (lang) or ``05-01-2026`` (kort); empty for no date."""
-    parsed = as_date(value)
-    if parsed is None:
-        return ""
-    if notation == "kort":
-        return parsed.strftime("%d-%m-%Y")
-    return long_date(parsed)
-
-
-def getal(value: object, decimals: int = 0) -> str:
-    """A number the Dutch way: ``1.234,50``."""
-    number = float(value)  # type: ignore[arg-type]
-    text = f"{number:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def bedrag(value: object) -> str:
-    """An amount in euros: ``€ 1.234,50``."""
-    return "€ " + getal(value, 2)
-
-
-def ja_nee(value: object) -> str:
-    """``ja`` / ``nee`` / empty."""
-    if value is None:
-        return ""
-    return "ja" if value else "nee"
-
-
-def leesbaar(value: object) -> str:
-    """An enumeration value as words: ``gedeeltelijk_geschikt`` → ``gedeeltelijk geschikt``."""
-    return str(value).replace("_", " ") if value is not None else ""
-
+from dossiergen.text.filters import (
+    alineas,
+    bedrag,
+    datum,
+    escape_markup,
+    finalize,
+    getal,
+    ja_nee,
+    join_escaped,
+    leesbaar,
+)
 
 _UNSAFE_FILTERS = ("safe", "forceescape", "urlize", "xmlattr", "tojson", "striptags", "indent")
 
@@ -141,7 +70,7 @@ class TemplateRenderer:
         env = _Sandbox(
             loader=FileSystemLoader(str(templates_dir)),
             autoescape=True,
-            finalize=_finalize,
+            finalize=finalize,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -37,15 +37,31 @@ Outside the subset
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
+from dossiergen.blocks import (
+    ALLOWED_IN_CONTAINER,
+    CONTAINER_NAMES,
+    XML_INVALID_CHARS,
+    Alignment,
+    Block,
+    Cell,
+    Container,
+    Heading,
+    Inline,
+    LineBreak,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    TocField,
+)
 from dossiergen.errors import MarkupError
 
 __all__ = [
@@ -66,100 +82,6 @@ __all__ = [
     "parse_markup",
 ]
 
-Alignment = Literal["left", "center", "right"] | None
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with one formatting."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-
-
-@dataclass(frozen=True)
-class LineBreak:
-    """A hard line break inside a paragraph."""
-
-
-Inline = Run | LineBreak
-Cell = tuple[Inline, ...]
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading of level 1-3 (inside ``titelpagina``: 1 = title, 2-3 = subtitle)."""
-
-    level: int
-    runs: tuple[Inline, ...]
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A paragraph; ``style`` optionally names a house style (the parser never sets it)."""
-
-    runs: tuple[Inline, ...]
-    style: str | None = None
-
-
-@dataclass(frozen=True)
-class ListBlock:
-    """A bullet or numbered list; every item is a sequence of blocks."""
-
-    ordered: bool
-    items: tuple[tuple[Block, ...], ...]
-    start: int = 1
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table; ``header`` is empty for a table without header row."""
-
-    header: tuple[Cell, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    align: tuple[Alignment, ...] = ()
-
-    @property
-    def column_count(self) -> int:
-        """Number of columns (GFM tables have the same number of cells in every row)."""
-        return max([len(self.header), *(len(r) for r in self.rows)], default=0)
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    """Start a new page."""
-
-
-@dataclass(frozen=True)
-class TocField:
-    """A table of contents, filled in by Word/LibreOffice on open; ``title`` may be empty."""
-
-    title: tuple[Inline, ...] = ()
-
-
-@dataclass(frozen=True)
-class Container:
-    """A special block (``::: naam``); ``name`` is one of :data:`CONTAINER_NAMES`."""
-
-    name: str
-    blocks: tuple[Block, ...]
-
-
-Block = Heading | Paragraph | ListBlock | Table | PageBreak | Container | TocField
-
-# Which block types each container may hold; the writer relies on this.
-_ALLOWED: dict[str, tuple[type, ...]] = {
-    "titelpagina": (Heading, Paragraph, Table),
-    "colofon": (Paragraph, ListBlock, Table),
-    "handtekening": (Paragraph,),
-    "kader": (Paragraph, ListBlock),
-    "klein": (Paragraph, ListBlock),
-    "inhoudsopgave": (Paragraph,),
-    "adres": (Paragraph,),
-}
-CONTAINER_NAMES: frozenset[str] = frozenset(_ALLOWED)
-
 _BLOCK_NAMES: dict[type, str] = {
     Heading: "kop",
     Paragraph: "alinea",
@@ -169,9 +91,6 @@ _BLOCK_NAMES: dict[type, str] = {
     Container: "blok",
     TocField: "inhoudsopgave",
 }
-
-# XML 1.0 cannot hold these; the validator rejects them earlier, this is the last line of defence.
-XML_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _make_parser() -> MarkdownIt:
@@ -305,14 +224,14 @@ class _Parser:
 
     def container(self, token: Token, nested: bool) -> Block:
         name = token.info.strip().split(" ", 1)[0]
-        if name not in _ALLOWED:
-            known = ", ".join(sorted(_ALLOWED))
+        if name not in ALLOWED_IN_CONTAINER:
+            known = ", ".join(sorted(ALLOWED_IN_CONTAINER))
             raise self.fail(f"onbekend blok '::: {name}' (bekend: {known})", token)
         if nested:
             raise self.fail(f"blok '::: {name}' mag niet binnen een lijst of blok staan", token)
         blocks = self.blocks_until("container_blok_close", 0, True)
         for block in blocks:
-            if not isinstance(block, _ALLOWED[name]):
+            if not isinstance(block, ALLOWED_IN_CONTAINER[name]):
                 what = _BLOCK_NAMES[type(block)]
                 raise self.fail(f"een {what} is niet toegestaan in '::: {name}'", token)
         if name == "inhoudsopgave":

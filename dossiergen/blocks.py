@@ -1,0 +1,109 @@
+"""The typed blocks of a document: what the markup parser produces and every writer consumes.
+
+A small document model (like docutils' nodes for sphinx' writers): headings, paragraphs with
+formatted runs, lists, tables, page breaks, a table of contents and named containers. The Word
+writer (``docx``) and the HTML preview read only these types, never the markup text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Alignment = Literal["left", "center", "right"] | None
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+
+Inline = Run | LineBreak
+Cell = tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of level 1-3 (inside ``titelpagina``: 1 = title, 2-3 = subtitle)."""
+
+    level: int
+    runs: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; ``style`` optionally names a house style (the parser never sets it)."""
+
+    runs: tuple[Inline, ...]
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bullet or numbered list; every item is a sequence of blocks."""
+
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; ``header`` is empty for a table without header row."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    align: tuple[Alignment, ...] = ()
+
+    @property
+    def column_count(self) -> int:
+        """Number of columns (GFM tables have the same number of cells in every row)."""
+        return max([len(self.header), *(len(r) for r in self.rows)], default=0)
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class TocField:
+    """A table of contents, filled in by Word/LibreOffice on open; ``title`` may be empty."""
+
+    title: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Container:
+    """A special block (``::: naam``); ``name`` is one of :data:`CONTAINER_NAMES`."""
+
+    name: str
+    blocks: tuple[Block, ...]
+
+
+Block = Heading | Paragraph | ListBlock | Table | PageBreak | Container | TocField
+
+# Which block types each container may hold; the writer relies on this.
+ALLOWED_IN_CONTAINER: dict[str, tuple[type, ...]] = {
+    "titelpagina": (Heading, Paragraph, Table),
+    "colofon": (Paragraph, ListBlock, Table),
+    "handtekening": (Paragraph,),
+    "kader": (Paragraph, ListBlock),
+    "klein": (Paragraph, ListBlock),
+    "inhoudsopgave": (Paragraph,),
+    "adres": (Paragraph,),
+}
+CONTAINER_NAMES: frozenset[str] = frozenset(ALLOWED_IN_CONTAINER)
+
+# XML 1.0 cannot hold these; the validator rejects them earlier, this is the last line of defence.
+XML_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -1,0 +1,95 @@
+"""Jinja filters for the markup: escaping of every value, and Dutch dates, numbers and words.
+
+Escaping works like HTML autoescaping, but for the markup: every value printed by ``{{ ... }}``
+has its ASCII punctuation backslash-escaped and its newlines flattened, so ``*``, ``|``, ``#``,
+``<`` or ``{{`` in a dossier never become formatting or template code. Macros return ``Markup``
+and pass unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from markupsafe import Markup
+
+from dossiergen.dutch import long_date
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_markup(value: object) -> Markup:
+    """``value`` as literal text in the markup: punctuation escaped, whitespace flattened."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    if isinstance(value, bool):
+        value = "ja" if value else "nee"
+    # Whitespace runs (newlines too) become one space: a value can never start a new block,
+    # and its own leading or trailing space (``{{ ' en ' }}``) is kept.
+    text = _WHITESPACE.sub(" ", str(value))
+    return Markup(_PUNCTUATION.sub(r"\\\1", text))
+
+
+def finalize(value: object) -> Markup:
+    """Jinja's ``finalize``: every printed value is escaped for the markup."""
+    return escape_markup(value)
+
+
+def alineas(value: object) -> Markup:
+    """Free text with blank-line-separated paragraphs as separate markup paragraphs."""
+    if value is None:
+        return Markup("")
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(value)) if p.strip()]
+    return Markup("\n\n".join(escape_markup(p) for p in paragraphs))
+
+
+def join_escaped(values: Iterable[object], separator: str = ", ") -> Markup:
+    """``join`` that escapes each item (Jinja's own would HTML-escape, not markup-escape)."""
+    return Markup(escape_markup(separator).join(escape_markup(v) for v in values))
+
+
+def as_date(value: object) -> date | None:
+    """An ISO date string (as stored in the dossier) or a ``date``, parsed; ``None`` stays."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def datum(value: object, notation: str = "lang") -> str:
+    """Dutch date: ``5 januari 2026`` (lang) or ``05-01-2026`` (kort); empty for no date."""
+    parsed = as_date(value)
+    if parsed is None:
+        return ""
+    if notation == "kort":
+        return parsed.strftime("%d-%m-%Y")
+    return long_date(parsed)
+
+
+def getal(value: object, decimals: int = 0) -> str:
+    """A number the Dutch way: ``1.234,50``."""
+    number = float(value)  # type: ignore[arg-type]
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def bedrag(value: object) -> str:
+    """An amount in euros: ``€ 1.234,50``."""
+    return "€ " + getal(value, 2)
+
+
+def ja_nee(value: object) -> str:
+    """``ja`` / ``nee`` / empty."""
+    if value is None:
+        return ""
+    return "ja" if value else "nee"
+
+
+def leesbaar(value: object) -> str:
+    """An enumeration value as words: ``gedeeltelijk_geschikt`` → ``gedeeltelijk geschikt``."""
+    return str(value).replace("_", " ") if value is not None else ""
