@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from dossiergen.building import engine_for
     from dossiergen.docspec import DocumentSpec
     from dossiergen.documents import DOCUMENTS, missing_parts
-    from dossiergen.docx_writer import DocumentProperties, render_docx
+    from dossiergen.docx.writer import DocumentProperties, render_docx
     from dossiergen.dossier.load import load_dossier
     from dossiergen.dossier.validate import validate_schema
     from dossiergen.dossier.views import make_view

@@ -18,7 +18,7 @@ from typing import Any
 
 from dossiergen.checking import check_file, discover, display_path
 from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
-from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
+from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx, write_atomic
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.views import make_view
 from dossiergen.errors import DossierError, UsageError, WriteError

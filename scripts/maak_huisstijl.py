@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossiergen.docx_ooxml import (  # after the sys.path line above
+from dossiergen.docx.ooxml import (  # after the sys.path line above
     CT_APP,
     CT_CORE,
     CT_DOCUMENT,

@@ -21,7 +21,7 @@ import docx
 import pytest
 from lxml import etree
 
-from dossiergen.docx_writer import DocumentProperties, HouseStyle, render_docx, write_atomic
+from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx, write_atomic
 from dossiergen.errors import HouseStyleError, MarkupError, WriteError
 from dossiergen.text.markup import Paragraph, Run, parse_markup
 

@@ -1,6 +1,6 @@
 """Parse dossiergen's block markup (a Markdown subset) into a small typed intermediate form.
 
-The Jinja templates render to this markup; :mod:`dossiergen.docx_writer` turns the blocks into
+The Jinja templates render to this markup; :mod:`dossiergen.docx.writer` turns the blocks into
 Word. This is the only module that imports ``markdown_it``: the parsing is done by a real
 CommonMark parser, never by hand.
 

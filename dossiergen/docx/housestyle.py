@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from dossiergen.docx_ooxml import (
+from dossiergen.docx.ooxml import (
     CT_CORE,
     CT_DOCUMENT,
     CT_NUMBERING,

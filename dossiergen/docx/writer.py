@@ -28,9 +28,9 @@ from datetime import UTC, datetime, timedelta
 from lxml import etree
 
 from dossiergen.blocks import Block
-from dossiergen.docx_body import BodyBuilder
-from dossiergen.docx_fragments import xml_text
-from dossiergen.docx_housestyle import (
+from dossiergen.docx.body import BodyBuilder
+from dossiergen.docx.fragments import xml_text
+from dossiergen.docx.housestyle import (
     REQUIRED_PARAGRAPH_STYLES,
     REQUIRED_TABLE_STYLES,
     HouseStyle,

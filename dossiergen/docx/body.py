@@ -25,7 +25,7 @@ from dossiergen.blocks import (
     Table,
     TocField,
 )
-from dossiergen.docx_fragments import (
+from dossiergen.docx.fragments import (
     ADDRESS_TOP,
     FIELD_END,
     PAGE_BREAK,
@@ -43,7 +43,7 @@ from dossiergen.docx_fragments import (
     with_space_before,
     xml_attr,
 )
-from dossiergen.docx_housestyle import HouseStyle
+from dossiergen.docx.housestyle import HouseStyle
 
 
 class BodyBuilder:
