@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from dossiergen.building import engine_for
-    from dossiergen.docspec import DocumentSpec
     from dossiergen.documents import DOCUMENTS, missing_parts
+    from dossiergen.documents.spec import DocumentSpec
     from dossiergen.docx.writer import DocumentProperties, render_docx
     from dossiergen.dossier.load import load_dossier
     from dossiergen.dossier.validate import validate_schema

@@ -19,7 +19,8 @@ from docx_helpers import assert_golden, docx_text, load
 from ruamel.yaml import YAML
 
 from dossiergen.building import Engine, engine_for, render_document
-from dossiergen.derive_brieven import (
+from dossiergen.documents import DOCUMENTS, missing_parts
+from dossiergen.documents.brieven.derive import (
     BIJLAGEN_DESKUNDIGENOORDEEL,
     bijlagen_deskundigenoordeel,
     derive_verlenging,
@@ -28,7 +29,6 @@ from dossiergen.derive_brieven import (
     riv_onderdelen,
     verlenging_datums,
 )
-from dossiergen.documents import DOCUMENTS, missing_parts
 from dossiergen.dossier.load import load_dossier
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.errors import MissingDataError

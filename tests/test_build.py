@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from dossiergen.building import build_paths
 from dossiergen.cli import main
-from dossiergen.docspec import DocumentSpec
+from dossiergen.documents.spec import DocumentSpec
 from dossiergen.dossier.views import Audience
 from dossiergen.resources import Resources, default_resources
 

@@ -18,8 +18,8 @@ import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary
 
 from dossiergen.building import Engine, engine_for, render_document
-from dossiergen.derive_plan import check_in_weken, plan_termijn, proefperiode
 from dossiergen.documents import DOCUMENTS, missing_parts
+from dossiergen.documents.plan.derive import check_in_weken, plan_termijn, proefperiode
 from dossiergen.dossier.load import load_dossier
 from dossiergen.resources import default_resources
 

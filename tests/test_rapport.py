@@ -19,8 +19,8 @@ from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xm
 from lxml import etree
 
 from dossiergen.building import Engine, engine_for, render_document
-from dossiergen.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.documents import DOCUMENTS
+from dossiergen.documents.rapport.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.dossier.views import make_view
 from dossiergen.errors import PrivacyError
 from dossiergen.resources import Resources, default_resources

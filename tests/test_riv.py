@@ -18,10 +18,9 @@ import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 
 from dossiergen.building import Engine, engine_for, render_document
-from dossiergen.derive_tijdlijn import tijdlijn_context
 from dossiergen.documents import DOCUMENTS
-from dossiergen.resources import default_resources
-from dossiergen.riv import (
+from dossiergen.documents.riv.risicos import HOOG, LET_OP, Risico, risicos
+from dossiergen.documents.riv.status import (
     AANWEZIG,
     NOG_NIET,
     NVT,
@@ -35,8 +34,9 @@ from dossiergen.riv import (
     riv_status,
     stap_status,
 )
-from dossiergen.riv_risicos import HOOG, LET_OP, Risico, risicos
-from dossiergen.riv_toets import toetsvragen
+from dossiergen.documents.riv.toets import toetsvragen
+from dossiergen.documents.tijdlijn import tijdlijn_context
+from dossiergen.resources import default_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = [

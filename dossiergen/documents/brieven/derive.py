@@ -14,8 +14,8 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from dossiergen import riv
-from dossiergen.derive_tijdlijn import tijdlijn_context
+from dossiergen.documents.riv import status as riv
+from dossiergen.documents.tijdlijn import tijdlijn_context
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.errors import MissingDataError
@@ -341,7 +341,7 @@ def derive_verlenging(view: Mapping[str, Any], peildatum: date) -> dict[str, Any
     return context
 
 
-#: RIV rows (``dossiergen.riv``) made of several records: the dossier part with all their dates.
+#: RIV rows (``riv.status``) made of several records: the dossier part with all their dates.
 _RIV_LIJSTEN = {
     "bijstellingen_probleemanalyse": "bijstelling_probleemanalyse",
     "bijstellingen_plan_van_aanpak": "bijstelling_plan_van_aanpak",
@@ -354,7 +354,7 @@ _RIV_NAMEN = {"spoor_2_start": "Rapportages tweede spoor"}
 
 def riv_onderdelen(view: Mapping[str, Any], datum: date) -> list[dict[str, Any]]:
     """The parts of the re-integratieverslag the dossier holds on ``datum``, each with the dates
-    of its records. Which parts exist comes from the RIV-checklist (``dossiergen.riv``), so the
+    of its records. Which parts exist comes from the RIV-checklist (``riv.status``), so the
     letter and the checklist never disagree; the ziekmelding (UWV has it) and a
     deskundigenoordeel still without outcome are not enclosed."""
     rows = riv.onderdelen(view, tijdlijn_context(view, datum), datum)

@@ -1,8 +1,8 @@
 """Risks for the RIV-checklist: late or missing steps, evaluation gaps, spoor 2, the end of the
 wachttijd coming near — what may cost the employer a loonsanctie.
 
-Pure, like :mod:`dossiergen.riv`: works on the audience view, the timeline context and the rows
-of :func:`dossiergen.riv.riv_status`. The gaps between evaluations are the timeline's own notes
+Pure, like :mod:`.status`: works on the audience view, the timeline context and the rows
+of :func:`.status.riv_status`. The gaps between evaluations are the timeline's own notes
 (never recounted).
 """
 
@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from dossiergen.dossier.readers import as_date
-from dossiergen.dossier.readers import as_mapping as _map
-from dossiergen.dossier.readers import as_tuple as _seq
-from dossiergen.riv import (
+from dossiergen.documents.riv.status import (
     NOG_NIET,
     NVT,
     ONTBREEKT,
@@ -31,6 +28,9 @@ from dossiergen.riv import (
     vraag_label,
     zin,
 )
+from dossiergen.dossier.readers import as_date
+from dossiergen.dossier.readers import as_mapping as _map
+from dossiergen.dossier.readers import as_tuple as _seq
 
 HOOG, LET_OP = "hoog", "let op"
 #: Missing end-of-wachttijd parts become a risk this close to the WIA-aanvraag (8 weeks).

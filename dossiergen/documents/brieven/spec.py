@@ -12,7 +12,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from dossiergen.derive_brieven import (
+from dossiergen.documents.brieven.derive import (
     brief_datum,
     derive_aanbieding_riv,
     derive_deskundigenoordeel,
@@ -20,7 +20,7 @@ from dossiergen.derive_brieven import (
     derive_ziekmelding,
     heeft_brief,
 )
-from dossiergen.docspec import DocumentSpec, needs
+from dossiergen.documents.spec import DocumentSpec, needs
 from dossiergen.dossier.views import Audience
 
 

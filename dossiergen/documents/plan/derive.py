@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from dossiergen.derive import tekstblokken
-from dossiergen.derive_tijdlijn import tijdlijn_context
+from dossiergen.documents.teksten import tekstblokken
+from dossiergen.documents.tijdlijn import tijdlijn_context
 from dossiergen.dossier.readers import as_date as _date
 from dossiergen.dossier.readers import as_tuple as _list
 from dossiergen.dossier.readers import get as _get
@@ -244,8 +244,3 @@ def derive_plan(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
         "check_in_weken": check_in_weken(jobcarving) if jobcarving else (),
         "proefperiode_minimum_weken": PROEFPERIODE_MINIMUM_DAGEN // 7,
     }
-
-
-def derive_vragenlijst(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
-    """The vragenlijsten only need the free-text helper: they print what the view holds."""
-    return {"tekstblokken": tekstblokken}

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from dossiergen.derive_plan import derive_vragenlijst
-from dossiergen.docspec import DocumentSpec, on_peildatum
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dossiergen.documents.spec import DocumentSpec, on_peildatum
+from dossiergen.documents.teksten import tekstblokken
 from dossiergen.dossier.views import Audience
+
+
+def derive_vragenlijst(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+    """The vragenlijsten only need the free-text helper: they print what the view holds."""
+    return {"tekstblokken": tekstblokken}
+
 
 SPECS: tuple[DocumentSpec, ...] = (
     DocumentSpec(

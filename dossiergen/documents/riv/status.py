@@ -1,6 +1,6 @@
 """The re-integratieverslag (RIV) status: every part, its date, deadline and status.
 
-Pure: works on an audience view and the timeline context of :mod:`dossiergen.derive_tijdlijn`
+Pure: works on an audience view and the timeline context of :mod:`dossiergen.documents.tijdlijn`
 (no clock, no I/O). Deadlines come only from the timeline engine; the one date taken from the
 dossier itself is the last day of employment (ziek uit dienst), on which the former employer's
 verslag closes. Medical information is never read: its row only says who sends it.
@@ -400,7 +400,7 @@ def onderdelen(
 def riv_status(view: Mapping[str, Any], tijdlijn: Mapping[str, Any], peildatum: date) -> RivStatus:
     """The checklist of the re-integratieverslag at ``peildatum``.
 
-    ``tijdlijn`` is :func:`dossiergen.derive_tijdlijn.tijdlijn_context` of the same view.
+    ``tijdlijn`` is :func:`dossiergen.documents.tijdlijn.tijdlijn_context` of the same view.
     """
     rijen = onderdelen(view, tijdlijn, peildatum)
     uit = uit_dienst(view)

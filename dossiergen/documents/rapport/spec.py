@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dossiergen.derive import derive_rapport
-from dossiergen.docspec import DocumentSpec, has_section, needs
+from dossiergen.documents.rapport.derive import derive_rapport
+from dossiergen.documents.spec import DocumentSpec, has_section, needs
 from dossiergen.dossier.views import Audience
 
 SPECS = (

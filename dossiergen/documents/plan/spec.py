@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from dossiergen.derive_plan import derive_plan
-from dossiergen.docspec import DocumentSpec, has_section, needs
+from dossiergen.documents.plan.derive import derive_plan
+from dossiergen.documents.spec import DocumentSpec, has_section, needs
 from dossiergen.dossier.views import Audience
 
 

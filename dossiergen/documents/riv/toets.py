@@ -1,7 +1,7 @@
 """UWV's RIV-toets for the RIV-checklist, on the rows and risks found before.
 
-Pure, like :mod:`dossiergen.riv`: works on the audience view, the timeline context, the rows of
-:func:`dossiergen.riv.riv_status` and the risks of :mod:`dossiergen.riv_risicos`. UWV's
+Pure, like :mod:`.status`: works on the audience view, the timeline context, the rows of
+:func:`.status.riv_status` and the risks of :mod:`.risicos`. UWV's
 RIV-toets asks four questions in this order (Werkwijzer
 Poortwachter): a satisfying result? enough effort? a sound reason for what fell short? can it
 still be repaired? Each answer lists what the dossier holds, the risk and a short advice.
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dossiergen.dossier.readers import as_date as _day
-from dossiergen.dossier.readers import as_mapping as _map
-from dossiergen.dossier.readers import as_tuple as _seq
-from dossiergen.riv import (
+from dossiergen.documents.riv.risicos import HOOG, Risico, blokkerend_advies
+from dossiergen.documents.riv.risicos import klein as _klein
+from dossiergen.documents.riv.risicos import tel as _tel
+from dossiergen.documents.riv.status import (
     NOG_NIET,
     NVT,
     ONTBREEKT,
@@ -32,9 +32,9 @@ from dossiergen.riv import (
     uit_dienst,
     zin,
 )
-from dossiergen.riv_risicos import HOOG, Risico, blokkerend_advies
-from dossiergen.riv_risicos import klein as _klein
-from dossiergen.riv_risicos import tel as _tel
+from dossiergen.dossier.readers import as_date as _day
+from dossiergen.dossier.readers import as_mapping as _map
+from dossiergen.dossier.readers import as_tuple as _seq
 
 # -- UWV's RIV-toets -----------------------------------------------------------------------
 

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from dossiergen.derive_tijdlijn import tijdlijn_context
-from dossiergen.docspec import DocumentSpec, on_peildatum
+from dossiergen.documents.riv.risicos import risicos
+from dossiergen.documents.riv.status import riv_status
+from dossiergen.documents.riv.toets import toetsvragen
+from dossiergen.documents.spec import DocumentSpec, on_peildatum
+from dossiergen.documents.tijdlijn import tijdlijn_context
 from dossiergen.dossier.views import Audience
-from dossiergen.riv import riv_status
-from dossiergen.riv_risicos import risicos
-from dossiergen.riv_toets import toetsvragen
 
 
 def derive_riv(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
