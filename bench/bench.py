@@ -265,10 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     samples = args.samples or (50 if args.quick else 200)
     help_runs = 5 if args.quick else 10
 
-    from dossiergen.building import engine_for, render_document
-    from dossiergen.checking import check_file
+    from dossiergen.checker import check_file
+    from dossiergen.config import default_resources
     from dossiergen.documents import DOCUMENTS
-    from dossiergen.resources import default_resources
+    from dossiergen.engine import engine_for, render_document
 
     resources = default_resources()
     dossiergen = tool("dossiergen")

@@ -6,7 +6,7 @@ A companion to ``bench.py`` for whoever works on the targets: it generates ``--n
 dossiers and prints medians per dossier of the stages of ``check_file`` (YAML load, schema,
 domain rules, diagnosis-word scan) and of ``render_document`` (view, derive, Jinja, markup
 parse, Word writer) for every document kind. The render stages repeat the steps of
-``dossiergen.building.render_document``; if that function changes, change ``stages`` here too.
+``dossiergen.engine.render_document``; if that function changes, change ``stages`` here too.
 """
 
 from __future__ import annotations
@@ -46,14 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
-    from dossiergen.building import engine_for
+    from dossiergen.config import default_resources
     from dossiergen.documents import DOCUMENTS, missing_parts
     from dossiergen.documents.spec import DocumentSpec
     from dossiergen.docx.writer import DocumentProperties, render_docx
     from dossiergen.dossier.load import load_dossier
     from dossiergen.dossier.validate import validate_schema
     from dossiergen.dossier.views import make_view
-    from dossiergen.resources import default_resources
+    from dossiergen.engine import engine_for
     from dossiergen.rules import apply_rules
     from dossiergen.rules.privacy import diagnosis_warnings
     from dossiergen.text.markup import parse_markup

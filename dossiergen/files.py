@@ -1,15 +1,17 @@
-"""Atomic file output: a reader sees the previous file or the complete new one, never half."""
+"""Files at the edges: finding dossier files, showing their paths, and atomic output (a reader
+sees the previous file or the complete new one, never half)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from dossiergen.errors import WriteError
+from dossiergen.errors import UsageError, WriteError
 
-__all__ = ["write_atomic"]
+__all__ = ["DOSSIER_SUFFIXES", "discover", "display_path", "write_atomic"]
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -52,3 +54,35 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+#: File names of dossiers inside a folder.
+DOSSIER_SUFFIXES = (".yaml", ".yml")
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The dossier files named by ``paths``: files as given, folders searched recursively.
+
+    A path that does not exist is a usage error (exit code 2), reported for all paths at once.
+    """
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError("bestaat niet: " + ", ".join(missing))
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in DOSSIER_SUFFIXES and p.is_file())
+            )
+        else:
+            found.append(path)
+    unique: dict[Path, None] = dict.fromkeys(found)
+    return list(unique)
+
+
+def display_path(path: Path) -> str:
+    """A path as the consultant knows it: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -18,7 +18,7 @@ import pytest
 from docx_helpers import assert_golden, docx_text, load
 from ruamel.yaml import YAML
 
-from dossiergen.building import Engine, engine_for, render_document
+from dossiergen.config import default_resources
 from dossiergen.documents import DOCUMENTS, missing_parts
 from dossiergen.documents.brieven.derive import (
     BIJLAGEN_DESKUNDIGENOORDEEL,
@@ -31,8 +31,8 @@ from dossiergen.documents.brieven.derive import (
 )
 from dossiergen.dossier.load import load_dossier
 from dossiergen.dossier.timeline_input import verzuim_invoer
+from dossiergen.engine import Engine, engine_for, render_document
 from dossiergen.errors import MissingDataError
-from dossiergen.resources import default_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dossiergen.building import build_paths
+from dossiergen.builder.build import build_paths
 from dossiergen.cli import main
+from dossiergen.config import Resources, default_resources
 from dossiergen.documents.spec import DocumentSpec
 from dossiergen.dossier.views import Audience
-from dossiergen.resources import Resources, default_resources
 
 PEILDATUM = date(2026, 11, 25)
 EXAMPLES = sorted(Path("dossiers").glob("*.yaml"))
@@ -92,7 +92,7 @@ def test_touching_an_included_template_rebuilds_exactly_its_documents(
     root, resources = tree
     build(root, resources)
     (resources.templates_dir / "_b.md.j2").write_text("Deel B, herzien.\n", encoding="utf-8")
-    from dossiergen.manifest import template_digest
+    from dossiergen.builder.manifest import template_digest
 
     template_digest.cache_clear()  # one process here; a real run starts fresh
     written, _ = build(root, resources)
@@ -220,7 +220,7 @@ def test_build_cli_exit_codes(tmp_path: Path) -> None:
 
 def test_fingerprint_covers_code_at_every_depth() -> None:
     """A fix in a subpackage's module must rebuild documents too."""
-    from dossiergen.manifest import _program_files
+    from dossiergen.builder.manifest import _program_files
 
     package = Path(__file__).resolve().parents[1] / "dossiergen"
     found = {p.relative_to(package).as_posix() for p in _program_files(package)}

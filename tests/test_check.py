@@ -23,14 +23,14 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from dossiergen import pipeline
-from dossiergen.checking import check_file
+from dossiergen.checker import check_file
 from dossiergen.cli import main
+from dossiergen.commands.check import run_check
+from dossiergen.commands.options import CheckOptions, OutputFormat
+from dossiergen.config import default_resources
 from dossiergen.dossier.load import MAX_FILE_BYTES
 from dossiergen.dossier.schemas import load_schemas
-from dossiergen.pipeline import run_check
 from dossiergen.problems import Severity
-from dossiergen.resources import default_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 ONGELDIG = ROOT / "tests" / "dossiers" / "ongeldig"
@@ -65,16 +65,15 @@ ENGLISH = (
 )
 
 
+def _options(path: Path, **settings: Any) -> CheckOptions:
+    return CheckOptions(peildatum=date.fromisoformat(PEILDATUM), paths=(path,), **settings)
+
+
 @pytest.fixture(autouse=True)
 def _in_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Display paths are relative to the working folder, as in the ``.verwacht`` files.
-
-    The schemas are read once for the whole module instead of once per ``run_check`` (speed
-    only: ``run_check`` itself runs unchanged).
-    """
+    """Display paths are relative to the working folder, as in the ``.verwacht`` files."""
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    monkeypatch.setattr(pipeline, "load_schemas", lambda _folder: _schemas())
 
 
 def _cases() -> list[Any]:
@@ -139,11 +138,11 @@ def test_corpus_is_complete_and_well_formed() -> None:
 @pytest.mark.parametrize("path", _cases())
 def test_invalid_dossier_gives_exactly_the_expected_problems(path: Path) -> None:
     expected = _expected(path)
-    report, ok = run_check([_relative(path)], peildatum_option=PEILDATUM)
+    report, ok = run_check(_options(_relative(path)))
     assert _problem_lines(report) == expected
 
     has_error = any(_severity_and_path(line)[0] == "fout" for line in expected)
-    _, strict_ok = run_check([_relative(path)], strict=True, peildatum_option=PEILDATUM)
+    _, strict_ok = run_check(_options(_relative(path), strict=True))
     if has_error:
         assert not ok
     else:
@@ -156,7 +155,7 @@ def test_invalid_dossier_gives_exactly_the_expected_problems(path: Path) -> None
 
 @pytest.mark.parametrize("path", GELDIG, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_valid_dossier_has_no_problems(path: Path) -> None:
-    report, ok = run_check([_relative(path)], strict=True, peildatum_option=PEILDATUM)
+    report, ok = run_check(_options(_relative(path), strict=True))
     assert report == "1 dossier gecontroleerd: 0 afgekeurd, 0 fouten, 0 waarschuwingen\n"
     assert ok
 
@@ -170,7 +169,7 @@ def test_there_are_valid_examples() -> None:
 
 def test_json_output_has_exactly_the_documented_keys() -> None:
     path = _relative(ONGELDIG / "meerdere-problemen.yaml")
-    report, ok = run_check([path], as_json=True, peildatum_option=PEILDATUM)
+    report, ok = run_check(_options(path, output_format=OutputFormat.JSON))
     items = json.loads(report)
     assert not ok
     assert isinstance(items, list)
@@ -190,7 +189,7 @@ def test_json_output_has_exactly_the_documented_keys() -> None:
 
 
 def test_json_output_of_a_valid_dossier_is_an_empty_list() -> None:
-    report, ok = run_check([_relative(GELDIG[0])], as_json=True, peildatum_option=PEILDATUM)
+    report, ok = run_check(_options(_relative(GELDIG[0]), output_format=OutputFormat.JSON))
     assert json.loads(report) == []
     assert ok
 
@@ -342,7 +341,7 @@ def test_cli_reports_all_problems_of_all_files_at_once() -> None:
     # Every file's problems, in file order, exactly as when each file is checked on its own.
     one_by_one = []
     for path in files:
-        report, _ = run_check([_relative(path)], peildatum_option=PEILDATUM)
+        report, _ = run_check(_options(_relative(path)))
         one_by_one.extend(_problem_lines(report))
     assert lines[:-1] == one_by_one
     for path in files:

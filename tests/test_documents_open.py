@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_docx_writer import check_package
 
-from dossiergen.building import build_paths
+from dossiergen.builder.build import build_paths
+from dossiergen.config import default_resources
 from dossiergen.documents import DOCUMENTS
-from dossiergen.resources import default_resources
 
 #: Minimum pages a document of the examples must have (catches a conversion that lost pages).
 MIN_PAGES = {"rapport": 10, "plan-van-aanpak": 3, "riv-checklist": 2}

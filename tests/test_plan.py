@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary
 
-from dossiergen.building import Engine, engine_for, render_document
+from dossiergen.config import default_resources
 from dossiergen.documents import DOCUMENTS, missing_parts
 from dossiergen.documents.plan.derive import check_in_weken, plan_termijn, proefperiode
 from dossiergen.dossier.load import load_dossier
-from dossiergen.resources import default_resources
+from dossiergen.engine import Engine, engine_for, render_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))

@@ -18,12 +18,12 @@ import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 from lxml import etree
 
-from dossiergen.building import Engine, engine_for, render_document
+from dossiergen.config import Resources, default_resources
 from dossiergen.documents import DOCUMENTS
 from dossiergen.documents.rapport.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.dossier.views import make_view
+from dossiergen.engine import Engine, engine_for, render_document
 from dossiergen.errors import PrivacyError
-from dossiergen.resources import Resources, default_resources
 from dossiergen.text.markup import Heading, parse_markup
 
 ROOT = Path(__file__).resolve().parent.parent

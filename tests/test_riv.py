@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 
-from dossiergen.building import Engine, engine_for, render_document
+from dossiergen.config import default_resources
 from dossiergen.documents import DOCUMENTS
 from dossiergen.documents.riv.risicos import HOOG, LET_OP, Risico, risicos
 from dossiergen.documents.riv.status import (
@@ -36,7 +36,7 @@ from dossiergen.documents.riv.status import (
 )
 from dossiergen.documents.riv.toets import toetsvragen
 from dossiergen.documents.tijdlijn import tijdlijn_context
-from dossiergen.resources import default_resources
+from dossiergen.engine import Engine, engine_for, render_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = [

@@ -14,8 +14,8 @@ import pytest
 from docx_helpers import assert_golden
 from test_plan import DOSSIERS, MINIMAAL, build, docx_text, engine, load
 
-from dossiergen.building import Engine
 from dossiergen.documents import DOCUMENTS
+from dossiergen.engine import Engine
 
 __all__ = ["engine"]  # the shared fixture
 

@@ -27,7 +27,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from dossiergen.dossier.views import View
 from dossiergen.errors import DossierError, TemplateError
-from dossiergen.resources import display_path
+from dossiergen.files import display_path
 from dossiergen.text.filters import (
     alineas,
     bedrag,

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import dossiergen
 from dossiergen import __version__
+from dossiergen.config import Resources
 from dossiergen.errors import WriteError
 from dossiergen.files import write_atomic
-from dossiergen.resources import Resources
 
 if TYPE_CHECKING:
     from dossiergen.documents import DocumentSpec

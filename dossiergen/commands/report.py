@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from dossiergen.checking import CheckResult
+from dossiergen.checker import CheckResult
 from dossiergen.problems import Severity
 
 

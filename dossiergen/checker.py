@@ -5,7 +5,7 @@ Every file is checked, every problem in every file is collected; nothing stops a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -13,10 +13,12 @@ from pathlib import Path
 
 from dossiergen.dossier.load import LoadedDossier, load_dossier
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
+from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.dossier.validate import validate_schema
-from dossiergen.errors import LoadError, UsageError
+from dossiergen.errors import InvalidDossierError, LoadError
+from dossiergen.files import discover, display_path
+from dossiergen.poortwachter.tijdlijn import Tijdlijn, bereken_tijdlijn
 from dossiergen.problems import Problem, Severity, has_errors
-from dossiergen.resources import display_path
 from dossiergen.rules import apply_rules
 
 __all__ = [
@@ -28,8 +30,6 @@ __all__ = [
     "display_path",
     "schemas_at",
 ]
-
-DOSSIER_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -44,26 +44,6 @@ class CheckResult:
     def failed(self, *, strict: bool = False) -> bool:
         """True when the dossier may not be built (errors, or warnings under ``--strict``)."""
         return not self.readable or has_errors(self.problems, strict=strict)
-
-
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """The dossier files named by ``paths``: files as given, folders searched recursively.
-
-    A path that does not exist is a usage error (exit code 2), reported for all paths at once.
-    """
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise UsageError("bestaat niet: " + ", ".join(missing))
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in DOSSIER_SUFFIXES and p.is_file())
-            )
-        else:
-            found.append(path)
-    unique: dict[Path, None] = dict.fromkeys(found)
-    return list(unique)
 
 
 def check_dossier(dossier: LoadedDossier, schemas: SchemaSet, peildatum: date) -> list[Problem]:
@@ -131,3 +111,32 @@ def _order(problem: Problem) -> tuple[int, int, int, str]:
         problem.severity is Severity.WAARSCHUWING,
         problem.message,
     )
+
+
+#: Only problems in ``verzuim`` stop the timeline; an invalid birth date or end of employment
+#: elsewhere is reported as a warning and left out of the AOW and ziek-uit-dienst checks.
+_TIMELINE_PATHS = ("$.verzuim",)
+
+
+def _needed_by_timeline(problem: Problem) -> bool:
+    return problem.json_path.startswith(_TIMELINE_PATHS)
+
+
+def timeline_for(
+    dossier: LoadedDossier, schemas: SchemaSet, peildatum: date
+) -> tuple[Tijdlijn, list[Problem]]:
+    """The timeline of ``dossier`` and the problems elsewhere, demoted to warnings.
+
+    Raises ``InvalidDossierError`` when the parts the timeline needs are invalid.
+    """
+    problems = validate_schema(dossier, schemas)
+    problems += apply_rules(dossier, peildatum, schema_problems=problems)
+    blocking = [p for p in problems if p.severity is Severity.FOUT and _needed_by_timeline(p)]
+    if blocking:
+        raise InvalidDossierError(f"{dossier.display_path}: verzuim ongeldig", tuple(blocking))
+    rest = [
+        Problem(p.path, p.line, p.column, Severity.WAARSCHUWING, p.message, p.json_path)
+        for p in problems
+        if p not in blocking
+    ]
+    return bereken_tijdlijn(verzuim_invoer(dossier.data), peildatum), sorted(rest)

@@ -8,21 +8,13 @@ dossiers in parallel worker processes, each loading the engine once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
-from functools import cache
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from dossiergen.checking import check_file, discover, display_path
-from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
-from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx, write_atomic
-from dossiergen.dossier.schemas import SchemaSet, load_schemas
-from dossiergen.dossier.views import make_view
-from dossiergen.errors import DossierError, UsageError, WriteError
-from dossiergen.manifest import (
+from dossiergen.builder.manifest import (
     BuildKeys,
     Manifest,
     build_keys,
@@ -31,30 +23,15 @@ from dossiergen.manifest import (
     source_digest,
     template_digest,
 )
+from dossiergen.builder.versions import dossier_versions
+from dossiergen.checker import check_file
+from dossiergen.config import Resources
+from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
+from dossiergen.docx.writer import write_atomic
+from dossiergen.engine import engine_for, render_document
+from dossiergen.errors import DossierError, UsageError, WriteError
+from dossiergen.files import discover, display_path
 from dossiergen.problems import Problem
-from dossiergen.resources import Resources
-from dossiergen.text.markup import parse_markup
-from dossiergen.text.sandbox import TemplateRenderer
-from dossiergen.versions import dossier_versions
-
-
-@dataclass(frozen=True)
-class Engine:
-    """Everything loaded once per process and shared by all documents."""
-
-    schemas: SchemaSet
-    renderer: TemplateRenderer
-    house_style: HouseStyle
-
-
-@cache
-def engine_for(resources: Resources) -> Engine:
-    """The engine for ``resources``, loaded once per process (workers reuse it)."""
-    return Engine(
-        schemas=load_schemas(resources.schemas_dir),
-        renderer=TemplateRenderer(resources.templates_dir),
-        house_style=HouseStyle.load(resources.house_style),
-    )
 
 
 @dataclass
@@ -306,40 +283,3 @@ def _write(target: Path, data: bytes) -> None:
     except OSError as e:
         raise WriteError(f"kan map {target.parent} niet maken: {e.strerror}") from e
     write_atomic(target, data)
-
-
-def render_document(
-    data: Mapping[str, Any],
-    spec: DocumentSpec,
-    engine: Engine,
-    version: str,
-    peildatum: date,
-    shown_path: str,
-) -> bytes:
-    """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
-    view = make_view(data, engine.schemas, spec.audiences)
-    document_date = spec.document_date(data, peildatum)
-    context = {
-        "dossier": view,
-        "document": {
-            "naam": spec.name,
-            "titel": spec.title,
-            "datum": document_date.isoformat(),
-            "versie": version,
-            "bron": shown_path,
-            "doelgroep": sorted(a.value for a in spec.audiences),
-        },
-        "peildatum": peildatum.isoformat(),
-        **spec.derive(view, peildatum),  # from the view: derived data cannot leak either
-    }
-    markup = engine.renderer.render(spec.template, context)
-    blocks = parse_markup(markup)
-    created = datetime.combine(document_date, time(12, 0), tzinfo=UTC)
-    properties = DocumentProperties(
-        title=spec.core_title(data),
-        author=spec.author(data),
-        subject=spec.title,
-        keywords=f"dossiergen; {spec.name}",
-        created=created,
-    )
-    return render_docx(blocks, engine.house_style, properties)

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import click
 
 from dossiergen import __version__
-from dossiergen.cli_nl import DutchGroup
+from dossiergen.cli.nl import DutchGroup
 from dossiergen.errors import DossierError, UsageError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+
+def _today(option: str | None) -> date:
+    """The one "today" of this run: ``--peildatum``, else ``SOURCE_DATE_EPOCH``, else the clock."""
+    from dossiergen.config import resolve_peildatum
+
+    return resolve_peildatum(option)
 
 
 def _run(action: Callable[[], int]) -> None:
@@ -74,22 +82,24 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: 
     """
 
     def action() -> int:
-        from dossiergen.pipeline import run_check
+        from dossiergen.commands.check import run_check
+        from dossiergen.commands.options import DEFAULT_DOSSIERS, CheckOptions, OutputFormat
 
-        report, ok = run_check(
-            list(paths) or [Path("dossiers")],
+        options = CheckOptions(
+            peildatum=_today(peildatum),
+            paths=paths or DEFAULT_DOSSIERS,
             strict=strict,
-            as_json=output_format == "json",
-            peildatum_option=peildatum,
+            output_format=OutputFormat.JSON if output_format == "json" else OutputFormat.TEKST,
         )
+        report, ok = run_check(options)
         click.echo(report, nl=False)
         return EXIT_OK if ok else EXIT_FAILED
 
     _run(action)
 
 
-def _count_dossiers(paths: list[Path]) -> int:
-    from dossiergen.checking import discover
+def _count_dossiers(paths: tuple[Path, ...]) -> int:
+    from dossiergen.files import discover
 
     return len(discover(paths))
 
@@ -143,30 +153,27 @@ def build(
     """
 
     def action() -> int:
-        from dossiergen.pipeline import run_build
+        from dossiergen.commands.build import run_build
+        from dossiergen.commands.options import DEFAULT_DOSSIERS, BuildOptions
 
-        options = {
-            "output_dir": output_dir,
-            "document_names": list(documents),
-            "pdf": pdf,
-            "strict": strict,
-            "jobs": jobs,
-            "force": force,
-            "prune": prune,
-            "peildatum_option": peildatum,
-        }
-        targets = list(paths) or [Path("dossiers")]
+        options = BuildOptions(
+            peildatum=_today(peildatum),
+            paths=paths or DEFAULT_DOSSIERS,
+            output_dir=output_dir,
+            document_names=documents,
+            pdf=pdf,
+            strict=strict,
+            jobs=jobs,
+            force=force,
+            prune=prune,
+        )
         if quiet or not sys.stderr.isatty():
-            report, ok = run_build(targets, **options)  # type: ignore[arg-type]
+            report, ok = run_build(options)
         else:
             with click.progressbar(
-                length=_count_dossiers(targets), label="Bouwen", file=sys.stderr
+                length=_count_dossiers(options.paths), label="Bouwen", file=sys.stderr
             ) as bar:
-                report, ok = run_build(
-                    targets,
-                    progress=lambda outcome: bar.update(1),
-                    **options,  # type: ignore[arg-type]
-                )
+                report, ok = run_build(options, progress=lambda outcome: bar.update(1))
         click.echo(report, nl=False)
         return EXIT_OK if ok else EXIT_FAILED
 
@@ -190,11 +197,15 @@ def timeline(path: Path, output_format: str, peildatum: str | None) -> None:
     """
 
     def action() -> int:
-        from dossiergen.pipeline import run_timeline
+        from dossiergen.commands.options import OutputFormat, TimelineOptions
+        from dossiergen.commands.timeline import run_timeline
 
-        out, warnings = run_timeline(
-            path, as_json=output_format == "json", peildatum_option=peildatum
+        options = TimelineOptions(
+            peildatum=_today(peildatum),
+            path=path,
+            output_format=OutputFormat.JSON if output_format == "json" else OutputFormat.TEKST,
         )
+        out, warnings = run_timeline(options)
         if warnings:
             click.echo(warnings, nl=False, err=True)
         click.echo(out, nl=False)
@@ -223,14 +234,30 @@ def agenda(
     """Openstaande termijnen van alle dossiers, eerstvolgende eerst."""
 
     def action() -> int:
-        from dossiergen.pipeline import run_agenda
+        from dossiergen.commands.agenda import run_agenda
+        from dossiergen.commands.options import DEFAULT_DOSSIERS, AgendaOptions
 
-        out, problems, usable = run_agenda(
-            list(paths) or [Path("dossiers")], van=van, tot=tot, ics=ics, peildatum_option=peildatum
+        options = AgendaOptions(
+            peildatum=_today(peildatum),
+            paths=paths or DEFAULT_DOSSIERS,
+            van=_date_option(van, "--van"),
+            tot=_date_option(tot, "--tot"),
+            ics=ics,
         )
+        out, problems, usable = run_agenda(options)
         if problems:
             click.echo(problems, nl=False, err=True)
         click.echo(out, nl=False)
         return EXIT_OK if usable else EXIT_FAILED
 
     _run(action)
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    """A ``JJJJ-MM-DD`` option as a date; a usage error (exit code 2) when it is none."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise UsageError(f"{name} '{value}' is geen datum (JJJJ-MM-DD)") from e

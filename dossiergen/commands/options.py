@@ -1,0 +1,68 @@
+"""What each command needs to know, parsed once by the CLI into typed, immutable values.
+
+The CLI resolves the peildatum (``--peildatum``, else ``SOURCE_DATE_EPOCH``, else the clock) and
+every other option before it calls a command; commands never read the clock or ``sys.argv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+#: The folder of dossiers when a command is given none.
+DEFAULT_DOSSIERS = (Path("dossiers"),)
+
+
+class OutputFormat(StrEnum):
+    """How a command prints its result: for people, or for other programs."""
+
+    TEKST = "tekst"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """``dossiergen check``."""
+
+    peildatum: date
+    paths: tuple[Path, ...] = DEFAULT_DOSSIERS
+    strict: bool = False
+    output_format: OutputFormat = OutputFormat.TEKST
+    jobs: int | None = None  # None: one per processor
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """``dossiergen build``."""
+
+    peildatum: date
+    paths: tuple[Path, ...] = DEFAULT_DOSSIERS
+    output_dir: Path = Path("build")
+    document_names: tuple[str, ...] = ()  # empty: every document
+    pdf: bool = False
+    strict: bool = False
+    jobs: int | None = None  # None: one per processor
+    force: bool = False
+    prune: bool = False
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    """``dossiergen timeline``."""
+
+    peildatum: date
+    path: Path = field(default_factory=Path)
+    output_format: OutputFormat = OutputFormat.TEKST
+
+
+@dataclass(frozen=True)
+class AgendaOptions:
+    """``dossiergen agenda``."""
+
+    peildatum: date
+    paths: tuple[Path, ...] = DEFAULT_DOSSIERS
+    van: date | None = None
+    tot: date | None = None
+    ics: Path | None = None

@@ -1,0 +1,94 @@
+"""The engine: everything loaded once per process, and the pure middle of the pipeline.
+
+``document_context`` turns a checked dossier into one document's template data;
+``render_document`` takes it through the template, the markup and the Word writer to bytes.
+No clock and no I/O here: the builder reads dossiers and writes files around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from functools import cache
+from typing import Any
+
+from dossiergen.config import Resources
+from dossiergen.documents import DocumentSpec
+from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx
+from dossiergen.dossier.schemas import SchemaSet, load_schemas
+from dossiergen.dossier.views import make_view
+from dossiergen.text.markup import parse_markup
+from dossiergen.text.sandbox import TemplateRenderer
+
+__all__ = ["Engine", "document_context", "engine_for", "render_document"]
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Everything loaded once per process and shared by all documents."""
+
+    schemas: SchemaSet
+    renderer: TemplateRenderer
+    house_style: HouseStyle
+
+
+@cache
+def engine_for(resources: Resources) -> Engine:
+    """The engine for ``resources``, loaded once per process (workers reuse it)."""
+    return Engine(
+        schemas=load_schemas(resources.schemas_dir),
+        renderer=TemplateRenderer(resources.templates_dir),
+        house_style=HouseStyle.load(resources.house_style),
+    )
+
+
+def render_document(
+    data: Mapping[str, Any],
+    spec: DocumentSpec,
+    engine: Engine,
+    version: str,
+    peildatum: date,
+    shown_path: str,
+) -> bytes:
+    """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
+    context = document_context(data, spec, engine, version, peildatum, shown_path)
+    markup = engine.renderer.render(spec.template, context)
+    blocks = parse_markup(markup)
+    document_date = spec.document_date(data, peildatum)
+    created = datetime.combine(document_date, time(12, 0), tzinfo=UTC)
+    properties = DocumentProperties(
+        title=spec.core_title(data),
+        author=spec.author(data),
+        subject=spec.title,
+        keywords=f"dossiergen; {spec.name}",
+        created=created,
+    )
+    return render_docx(blocks, engine.house_style, properties)
+
+
+def document_context(
+    data: Mapping[str, Any],
+    spec: DocumentSpec,
+    engine: Engine,
+    version: str,
+    peildatum: date,
+    shown_path: str,
+) -> dict[str, Any]:
+    """The template data of one document: the audience's view of the dossier, the document's
+    own facts and what its kind derives from that view (so derived data cannot leak either)."""
+    view = make_view(data, engine.schemas, spec.audiences)
+    document_date = spec.document_date(data, peildatum)
+    return {
+        "dossier": view,
+        "document": {
+            "naam": spec.name,
+            "titel": spec.title,
+            "datum": document_date.isoformat(),
+            "versie": version,
+            "bron": shown_path,
+            "doelgroep": sorted(a.value for a in spec.audiences),
+        },
+        "peildatum": peildatum.isoformat(),
+        **spec.derive(view, peildatum),  # from the view: derived data cannot leak either
+    }
