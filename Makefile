@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOSSIERS := $(wildcard dossiers/*.yaml)
 
-.PHONY: all install build check test lint typecheck bench clean huisstijl
+.PHONY: all install build check test test-snel lint typecheck bench clean huisstijl
 
 all: build
 
@@ -30,6 +30,10 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The fast set for while you work: no LibreOffice, no hypothesis, no fuzzing.
+test-snel: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not libreoffice and not property and not fuzz and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check dossiergen tests scripts bench

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import EXAMPLES, ROOT
 from icalendar import Calendar
 
 from dossiergen.cli import main
 
-EXAMPLES = sorted(Path("dossiers").glob("*.yaml"))
 MILESTONES = {
     "probleemanalyse",
     "plan_van_aanpak",
@@ -31,7 +31,7 @@ def test_timeline_json_contract_for_every_example() -> None:
         )
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)
-        assert data["dossier"] == str(path)
+        assert data["dossier"] == str(path.relative_to(ROOT))
         assert data["peildatum"] == "2026-11-23"
         assert {"dossier", "eerste_ziektedag", "peildatum", "mijlpalen"} <= set(data)
         ids = {m["id"] for m in data["mijlpalen"]}

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PEILDATUM, ROOT
 from docx_helpers import assert_golden, docx_text, load
 from ruamel.yaml import YAML
 
-from dossiergen.config import default_resources
 from dossiergen.documents import DOCUMENTS, missing_parts
 from dossiergen.documents.brieven.derive import (
     BIJLAGEN_DESKUNDIGENOORDEEL,
@@ -31,12 +31,10 @@ from dossiergen.documents.brieven.derive import (
 )
 from dossiergen.dossier.load import load_dossier
 from dossiergen.dossier.timeline_input import verzuim_invoer
-from dossiergen.engine import Engine, engine_for, render_document
+from dossiergen.engine import Engine, render_document
 from dossiergen.errors import MissingDataError
 
-ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))
-PEILDATUM = date(2026, 11, 25)
 VERSION = "0123abc (2026-11-20)"
 LETTERS = (
     "brief-ziekmelding-42e-week",
@@ -46,11 +44,6 @@ LETTERS = (
 )
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CANARY = "KANARIE-b41ef7"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return engine_for(default_resources())
 
 
 def build(engine: Engine, data: Any, name: str) -> bytes:

@@ -7,20 +7,17 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES, PEILDATUM
 
 from dossiergen.builder.build import build_paths
 from dossiergen.cli import main
 from dossiergen.config import Resources, default_resources
 from dossiergen.documents.spec import DocumentSpec
 from dossiergen.dossier.views import Audience
-
-PEILDATUM = date(2026, 11, 25)
-EXAMPLES = sorted(Path("dossiers").glob("*.yaml"))
 
 
 @pytest.fixture

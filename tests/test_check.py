@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import ROOT
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -32,7 +33,6 @@ from dossiergen.dossier.load import MAX_FILE_BYTES
 from dossiergen.dossier.schemas import load_schemas
 from dossiergen.problems import Severity
 
-ROOT = Path(__file__).resolve().parent.parent
 ONGELDIG = ROOT / "tests" / "dossiers" / "ongeldig"
 GELDIG = sorted(
     [*(ROOT / "dossiers").glob("*.yaml"), *(ROOT / "tests" / "dossiers" / "geldig").glob("*.yaml")]
@@ -67,13 +67,6 @@ ENGLISH = (
 
 def _options(path: Path, **settings: Any) -> CheckOptions:
     return CheckOptions(peildatum=date.fromisoformat(PEILDATUM), paths=(path,), **settings)
-
-
-@pytest.fixture(autouse=True)
-def _in_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Display paths are relative to the working folder, as in the ``.verwacht`` files."""
-    monkeypatch.chdir(ROOT)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
 
 def _cases() -> list[Any]:
@@ -512,6 +505,7 @@ def _mutate(data: Any, draw: Any) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+@pytest.mark.fuzz
 @given(st.data())
 def test_mutated_dossier_never_breaks_the_check(data: st.DataObject) -> None:
     seed = data.draw(st.sampled_from(_SEEDS), label="dossier")

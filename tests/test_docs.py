@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-SCHEMAS = Path("schemas/v1")
-DOC = Path("docs/dossierformaat.md")
+from conftest import ROOT
+
+SCHEMAS = ROOT / "schemas" / "v1"
+DOC = ROOT / "docs" / "dossierformaat.md"
 SECTIONS = {
     "zaak": "zaak",
     "werknemer": "werknemer",

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from test_docx_writer import check_package
 
 from dossiergen.builder.build import build_paths
@@ -23,7 +24,7 @@ MIN_PAGES = {"rapport": 10, "plan-van-aanpak": 3, "riv-checklist": 2}
 def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = tmp_path_factory.mktemp("build")
     report = build_paths(
-        [Path("dossiers")],
+        [ROOT / "dossiers"],
         out,
         list(DOCUMENTS.values()),
         default_resources(),
@@ -43,6 +44,8 @@ def test_every_document_is_a_sound_package(built: list[Path]) -> None:
         check_package(path.read_bytes())
 
 
+@pytest.mark.libreoffice
+@pytest.mark.slow
 def test_every_document_opens_in_libreoffice(built: list[Path], tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     if soffice is None:

@@ -19,13 +19,13 @@ from typing import Any
 
 import docx
 import pytest
+from conftest import ROOT
 from lxml import etree
 
 from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx, write_atomic
 from dossiergen.errors import HouseStyleError, MarkupError, WriteError
 from dossiergen.text.markup import Paragraph, Run, parse_markup
 
-ROOT = Path(__file__).resolve().parent.parent
 HOUSE = ROOT / "templates" / "huisstijl.docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -142,6 +142,27 @@ def vals(root: Any, tag: str, attr: str = "val") -> list[str]:
 def check_package(data: bytes) -> dict[str, bytes]:
     """The structural rules Word checks before it offers to repair a document."""
     parts = parts_of(data)
+    _check_content_types(parts)
+    _check_relationships(parts)
+    document = xml(parts, "word/document.xml")
+    body = document.find(W + "body")
+    assert body[-1].tag == W + "sectPr", "w:sectPr must be the body's last child"
+    assert len(body.findall(W + "sectPr")) == 1
+    _check_styles_and_numbering(parts, document)
+    _check_tables(document)
+    # bookmarks that links and PAGEREF fields point to exist
+    marks = set(vals(document, "bookmarkStart", "name"))
+    for link in document.iter(W + "hyperlink"):
+        assert link.get(W + "anchor") in marks
+    for instr in document.iter(W + "instrText"):
+        match = re.match(r"\s*PAGEREF (\S+)", instr.text)
+        if match:
+            assert match.group(1) in marks
+    return parts
+
+
+def _check_content_types(parts: dict[str, bytes]) -> None:
+    """Every part is well-formed and has a content type; no type names a missing part."""
     assert next(iter(parts)) == "[Content_Types].xml"
     types = xml(parts, "[Content_Types].xml")
     defaults = {d.get("Extension").lower() for d in types.iter(CT + "Default")}
@@ -152,6 +173,10 @@ def check_package(data: bytes) -> dict[str, bytes]:
         if name != "[Content_Types].xml":
             assert name in overrides or name.rsplit(".", 1)[-1].lower() in defaults, name
     assert overrides <= set(parts), "content type for a part that does not exist"
+
+
+def _check_relationships(parts: dict[str, bytes]) -> None:
+    """Every internal relationship points at a part that exists."""
     for name, content in parts.items():
         if not name.endswith(".rels"):
             continue
@@ -161,18 +186,16 @@ def check_package(data: bytes) -> dict[str, bytes]:
                 continue
             target = posixpath.normpath(posixpath.join(source_dir, rel.get("Target")))
             assert target.lstrip("/") in parts, f"{name}: {rel.get('Target')} missing"
-    document = xml(parts, "word/document.xml")
-    body = document.find(W + "body")
-    assert body[-1].tag == W + "sectPr", "w:sectPr must be the body's last child"
-    assert len(body.findall(W + "sectPr")) == 1
-    # every style referenced exists, with the right type
+
+
+def _check_styles_and_numbering(parts: dict[str, bytes], document: Any) -> None:
+    """Every style referenced exists with the right type; every numId and abstractNum too."""
     styles = xml(parts, "word/styles.xml")
     ids = {(s.get(W + "type"), s.get(W + "styleId")) for s in styles.iter(W + "style")}
     for style_id in vals(document, "pStyle"):
         assert ("paragraph", style_id) in ids, style_id
     for style_id in vals(document, "tblStyle"):
         assert ("table", style_id) in ids, style_id
-    # every numId exists, every num's abstractNum exists
     numbering = xml(parts, "word/numbering.xml")
     num_ids = set(vals(numbering, "num", "numId"))
     abstract_ids = set(vals(numbering, "abstractNum", "abstractNumId"))
@@ -181,7 +204,10 @@ def check_package(data: bytes) -> dict[str, bytes]:
     assert len(num_ids) == len(list(numbering.iter(W + "num"))), "duplicate numId"
     for num_id in vals(document, "numId"):
         assert num_id in num_ids, num_id
-    # tables: grid, widths, cells
+
+
+def _check_tables(document: Any) -> None:
+    """Tables have a grid, cells as wide as their grid column, and end cells with a paragraph."""
     for tbl in document.iter(W + "tbl"):
         grid = [int(g.get(W + "w")) for g in tbl.find(W + "tblGrid")]
         rows = tbl.findall(W + "tr")
@@ -192,15 +218,6 @@ def check_package(data: bytes) -> dict[str, bytes]:
             assert widths == grid
         for tc in tbl.iter(W + "tc"):
             assert tc[-1].tag == W + "p", "a cell must end with a paragraph"
-    # bookmarks that links and PAGEREF fields point to exist
-    marks = set(vals(document, "bookmarkStart", "name"))
-    for link in document.iter(W + "hyperlink"):
-        assert link.get(W + "anchor") in marks
-    for instr in document.iter(W + "instrText"):
-        match = re.match(r"\s*PAGEREF (\S+)", instr.text)
-        if match:
-            assert match.group(1) in marks
-    return parts
 
 
 def test_sample_package_is_consistent(sample: bytes) -> None:
@@ -458,6 +475,7 @@ def test_write_atomic_missing_directory(tmp_path: Path) -> None:
 # -- LibreOffice ---------------------------------------------------------------------------------
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_converts_to_pdf(sample: bytes, tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     if soffice is None:

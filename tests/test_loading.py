@@ -107,6 +107,7 @@ def test_unreadable_path_is_a_problem(tmp_path: Path) -> None:
     assert "kan niet worden gelezen" in caught.value.problems[0].message
 
 
+@pytest.mark.fuzz
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_never_escape_as_anything_but_load_error(raw: bytes) -> None:
@@ -123,6 +124,7 @@ _yamlish = st.lists(
 ).map("".join)
 
 
+@pytest.mark.fuzz
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_yamlish)
 def test_yaml_like_text_never_escapes_as_anything_but_load_error(text: str) -> None:

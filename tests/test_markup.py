@@ -213,6 +213,7 @@ def test_escaped_values_in_table_cells_come_out_literally() -> None:
     assert [text_of(cell) for cell in table.rows[0]] == nasty
 
 
+@pytest.mark.fuzz
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1))
 def test_any_escaped_value_is_literal_text(value: str) -> None:
     flat = " ".join(value.split())

@@ -10,32 +10,24 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PEILDATUM, ROOT
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary
 
-from dossiergen.config import default_resources
 from dossiergen.documents import DOCUMENTS, missing_parts
 from dossiergen.documents.plan.derive import check_in_weken, plan_termijn, proefperiode
 from dossiergen.dossier.load import load_dossier
-from dossiergen.engine import Engine, engine_for, render_document
+from dossiergen.engine import Engine, render_document
 
-ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))
 MINIMAAL = ROOT / "tests" / "dossiers" / "geldig" / "minimaal-week-1.yaml"
-PEILDATUM = date(2026, 11, 25)
 VERSION = "0123abc (2026-11-20)"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CANARY = "KANARIE-5e1b2d"
 MINE = ("plan-van-aanpak", "vragenlijst-werknemer", "vragenlijst-werkgever")
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return engine_for(default_resources())
 
 
 def build(engine: Engine, name: str, data: Any, shown: str = "dossiers/test.yaml") -> bytes:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import io
 import shutil
 import zipfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PEILDATUM, ROOT
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 from lxml import etree
 
@@ -26,18 +26,11 @@ from dossiergen.engine import Engine, engine_for, render_document
 from dossiergen.errors import PrivacyError
 from dossiergen.text.markup import Heading, parse_markup
 
-ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))
-PEILDATUM = date(2026, 11, 25)
 VERSION = "0123abc (2026-11-20)"
 SPEC = DOCUMENTS["rapport"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CANARY = "KANARIE-7f3a9c"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return engine_for(default_resources())
 
 
 def build(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> bytes:

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PEILDATUM, ROOT
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 
-from dossiergen.config import default_resources
 from dossiergen.documents import DOCUMENTS
 from dossiergen.documents.riv.risicos import HOOG, LET_OP, Risico, risicos
 from dossiergen.documents.riv.status import (
@@ -36,25 +36,18 @@ from dossiergen.documents.riv.status import (
 )
 from dossiergen.documents.riv.toets import toetsvragen
 from dossiergen.documents.tijdlijn import tijdlijn_context
-from dossiergen.engine import Engine, engine_for, render_document
+from dossiergen.engine import Engine, render_document
 
-ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = [
     *sorted((ROOT / "dossiers").glob("*.yaml")),
     ROOT / "tests" / "dossiers" / "geldig" / "minimaal-week-1.yaml",
     ROOT / "tests" / "dossiers" / "geldig" / "ziek-uit-dienst.yaml",
 ]
-PEILDATUM = date(2026, 11, 25)
 VERSION = "0123abc (2026-11-20)"
 SPEC = DOCUMENTS["riv-checklist"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CANARY = "KANARIE-riv-5e1d"
 X = date(2025, 1, 6)  # first sick day of the hand-built dossiers (a Monday)
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return engine_for(default_resources())
 
 
 # -- hand-built dossiers ----------------------------------------------------------------------
@@ -389,6 +382,7 @@ def test_symbols_come_from_the_house_font() -> None:
     assert all(ord(s) in (0x25CF, 0x21, 0xD7, 0x2192, 0x25CB, 0x2013) for s in SYMBOLEN.values())
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) ontbreekt")
 @pytest.mark.parametrize("stem", ["bakker-spoor2", "minimaal-week-1"])
 def test_libreoffice_converts_to_pdf(engine: Engine, tmp_path: Path, stem: str) -> None:

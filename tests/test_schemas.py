@@ -13,15 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES, ROOT
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas" / "v1"
 BASE_ID = "https://dossiergen.nl/schemas/v1/"
-EXAMPLES = sorted((ROOT / "dossiers").glob("*.yaml"))
 GELDIG = sorted((ROOT / "tests" / "dossiers" / "geldig").glob("*.yaml"))
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))
 

@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 from docx_helpers import assert_golden
-from test_plan import DOSSIERS, MINIMAAL, build, docx_text, engine, load
+from test_plan import DOSSIERS, MINIMAAL, build, docx_text, load
 
 from dossiergen.documents import DOCUMENTS
 from dossiergen.engine import Engine
-
-__all__ = ["engine"]  # the shared fixture
 
 BEKEND = "bekend uit het dossier — graag controleren"
 NAMES = ("vragenlijst-werknemer", "vragenlijst-werkgever")

@@ -8,7 +8,7 @@ dossiers in parallel worker processes, each loading the engine once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -112,34 +112,17 @@ def build_paths(
 ) -> BuildReport:
     """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``."""
     report = BuildReport()
-    files = discover(list(paths))
-    versions = dossier_versions(files)
-    stems: dict[str, str] = {}
-    build_jobs = []
-    for path in files:
-        shown = display_path(path)
-        if path.stem in stems:
-            report.failed.append(
-                f"{shown}: niet gebouwd: dezelfde bestandsnaam als {stems[path.stem]} "
-                f"(beide zouden naar {output_dir / path.stem} schrijven)"
-            )
-            continue
-        stems[path.stem] = shown
-        build_jobs.append(
-            BuildJob(
-                path,
-                shown,
-                versions[path].text,
-                versions[path].sha256,
-                output_dir,
-                tuple(documents),
-                peildatum,
-                strict,
-                force,
-                resources,
-                explicit,
-            )
-        )
+    build_jobs = _jobs(
+        paths,
+        output_dir,
+        documents,
+        resources,
+        peildatum,
+        report,
+        strict=strict,
+        force=force,
+        explicit=explicit,
+    )
     keys = build_keys(resources)
     for spec in documents:  # hashed once here; forked workers inherit the cache
         template_digest(resources.templates_dir, spec.template)
@@ -158,21 +141,68 @@ def build_paths(
             pending.append(job)
     if pending:
         engine_for(resources)  # configuration errors stop here, once; workers inherit it
+    for outcome in _run_jobs(pending, jobs):
+        report.add(outcome)
+        if progress:
+            progress(outcome)
+    if all(p.is_dir() for p in paths) and output_dir.is_dir():
+        report.orphans = _orphans(output_dir, {job.path.stem for job in build_jobs})
+    return report
+
+
+def _jobs(
+    paths: Sequence[Path],
+    output_dir: Path,
+    documents: Sequence[DocumentSpec],
+    resources: Resources,
+    peildatum: date,
+    report: BuildReport,
+    *,
+    strict: bool,
+    force: bool,
+    explicit: bool,
+) -> list[BuildJob]:
+    """One job per dossier file; two files with the same name would share an output folder,
+    so the second one fails (reported in ``report``)."""
+    files = discover(list(paths))
+    versions = dossier_versions(files)
+    stems: dict[str, str] = {}
+    build_jobs = []
+    for path in files:
+        shown = display_path(path)
+        if path.stem in stems:
+            report.failed.append(
+                f"{shown}: niet gebouwd: dezelfde bestandsnaam als {stems[path.stem]} "
+                f"(beide zouden naar {output_dir / path.stem} schrijven)"
+            )
+            continue
+        stems[path.stem] = shown
+        version = versions[path]
+        build_jobs.append(
+            BuildJob(
+                path,
+                shown,
+                version.text,
+                version.sha256,
+                output_dir,
+                tuple(documents),
+                peildatum,
+                strict,
+                force,
+                resources,
+                explicit,
+            )
+        )
+    return build_jobs
+
+
+def _run_jobs(pending: Sequence[BuildJob], jobs: int) -> Iterator[DossierOutcome]:
+    """Build the pending dossiers, in ``jobs`` worker processes when there is more than one."""
     if jobs > 1 and len(pending) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcome in pool.map(build_dossier, pending, chunksize=4):
-                report.add(outcome)
-                if progress:
-                    progress(outcome)
+            yield from pool.map(build_dossier, pending, chunksize=4)
     else:
-        for job in pending:
-            outcome = build_dossier(job)
-            report.add(outcome)
-            if progress:
-                progress(outcome)
-    if all(p.is_dir() for p in paths) and output_dir.is_dir():
-        report.orphans = _orphans(output_dir, set(stems))
-    return report
+        yield from (build_dossier(job) for job in pending)
 
 
 def _orphans(output_dir: Path, stems: set[str]) -> list[Path]:

@@ -216,39 +216,48 @@ class BodyBuilder:
         self._page_break = True  # the contents get a page of their own
 
     def container(self, block: Container) -> None:
-        name = block.name
-        if name == "titelpagina":
-            for inner in block.blocks:
-                if isinstance(inner, Heading):
-                    self.paragraph(
-                        self.ids["title" if inner.level == 1 else "subtitle"], inner.runs
-                    )
-                elif isinstance(inner, Table):
-                    self.table(inner, self.plain_table, "normal", plain=True)
-                else:
-                    self.block(inner, "normal")
-            self._page_break = True
-        elif name in ("colofon", "klein"):
-            for inner in block.blocks:
-                if isinstance(inner, Table):
-                    self.table(inner, self.plain_table, "small", plain=True)
-                else:
-                    self.block(inner, "small")
-        elif name == "kader":
-            width = self.house.text_width
-            self._table_start(self.ids["box"], [width], header=False, plain=False)
-            self._cell_depth += 1
-            self.out.append(row_start(False) + cell_start(width))
-            for inner in block.blocks:
+        handler = {
+            "titelpagina": self.title_page_block,
+            "colofon": self.small_print,
+            "klein": self.small_print,
+            "kader": self.boxed_note,
+            "handtekening": self.signatures,
+            "adres": self.address,
+        }.get(block.name)
+        if handler is not None:
+            handler(block)
+
+    def title_page_block(self, block: Container) -> None:
+        """Title and subtitles, tables without borders; the body starts on a new page."""
+        for inner in block.blocks:
+            if isinstance(inner, Heading):
+                self.paragraph(self.ids["title" if inner.level == 1 else "subtitle"], inner.runs)
+            elif isinstance(inner, Table):
+                self.table(inner, self.plain_table, "normal", plain=True)
+            else:
                 self.block(inner, "normal")
-            if not block.blocks:
-                self.out.append("<w:p/>")  # a w:tc must hold a paragraph
-            self.out.append("</w:tc></w:tr></w:tbl>")
-            self._cell_depth -= 1
-        elif name == "handtekening":
-            self.signatures(block)
-        elif name == "adres":
-            self.address(block)
+        self._page_break = True
+
+    def small_print(self, block: Container) -> None:
+        """A colofon or a note in small print; tables without borders."""
+        for inner in block.blocks:
+            if isinstance(inner, Table):
+                self.table(inner, self.plain_table, "small", plain=True)
+            else:
+                self.block(inner, "small")
+
+    def boxed_note(self, block: Container) -> None:
+        """A boxed note: a one-cell table in the house style's box style."""
+        width = self.house.text_width
+        self._table_start(self.ids["box"], [width], header=False, plain=False)
+        self._cell_depth += 1
+        self.out.append(row_start(False) + cell_start(width))
+        for inner in block.blocks:
+            self.block(inner, "normal")
+        if not block.blocks:
+            self.out.append("<w:p/>")  # a w:tc must hold a paragraph
+        self.out.append("</w:tc></w:tr></w:tbl>")
+        self._cell_depth -= 1
 
     def address(self, block: Container) -> None:
         """A letter's address block, its top where a window envelope shows it.

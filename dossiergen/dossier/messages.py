@@ -8,7 +8,8 @@ sentence; the schema's ``title`` names the field.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
@@ -95,73 +96,109 @@ def translate(error: ValidationError, property_schema: Mapping[str, Any]) -> str
     ``property_schema`` is the (resolved) schema of the failing field, used for its title.
     """
     key = error.path[-1] if error.path else None
-    label = field_label(property_schema, key)
-    keyword = error.validator
-    expected = error.validator_value
-    value = error.instance
-    if keyword == "type":
-        names = [expected] if isinstance(expected, str) else list(expected)
-        wanted = " of ".join(_TYPE_NAMES.get(n, n) for n in names)
-        hint = ""
-        if "string" in names and isinstance(value, int | float) and not isinstance(value, bool):
-            hint = '; zet de waarde tussen aanhalingstekens ("...") zodat voorloopnullen blijven'
-        if value is None:
-            return f"{label} is leeg; vul {wanted} in of laat de sleutel weg"
-        return f"{label} moet {wanted} zijn, niet {type_name_of(value)}{hint}"
-    if keyword == "enum":
-        options = ", ".join(f"'{o}'" for o in expected)
-        tip = suggestion(str(value), [str(o) for o in expected], cutoff=0.6)
-        if tip:
-            return f"{label}: {_shown(value)} is geen toegestane waarde{tip} Kies uit: {options}"
-        return f"{label}: {_shown(value)} is geen toegestane waarde; kies uit: {options}"
-    if keyword == "const":
-        return f"{label} moet {_shown(expected)} zijn, niet {_shown(value)}"
-    if keyword == "format" or (keyword == "pattern" and schema_format(error) == "date"):
-        if expected == "date" or keyword == "pattern":
-            if keyword == "pattern":
-                return (
-                    f"{label}: {_shown(value)} is geen datum in de vorm JJJJ-MM-DD; schrijf "
-                    "bijvoorbeeld 2026-01-05"
-                )
-            return (
-                f"{label}: {_shown(value)} is geen bestaande datum; schrijf JJJJ-MM-DD, "
-                "bijvoorbeeld 2026-01-05"
-            )
-        if expected == "email":
-            return f"{label}: {_shown(value)} is geen geldig e-mailadres"
-        return f"{label}: {_shown(value)} heeft niet de vorm {expected}"
-    if keyword == "pattern":
-        explanation = property_schema.get("x-patroon-uitleg") or _own(error, "x-patroon-uitleg")
-        tail = f" ({explanation})" if explanation else ""
-        return f"{label}: {_shown(value)} heeft niet de juiste vorm{tail}"
-    if keyword in ("minimum", "exclusiveMinimum"):
-        word = "minstens" if keyword == "minimum" else "meer dan"
-        return f"{label} moet {word} {expected} zijn, niet {value}"
-    if keyword in ("maximum", "exclusiveMaximum"):
-        word = "hoogstens" if keyword == "maximum" else "minder dan"
-        return f"{label} moet {word} {expected} zijn, niet {value}"
-    if keyword == "minLength":
-        if expected == 1:
-            return f"{label} is leeg; vul tekst in of laat de sleutel weg"
-        return f"{label} is te kort (minstens {expected} tekens)"
-    if keyword == "maxLength":
-        return f"{label} is te lang ({len(value)} tekens; hoogstens {expected})"
-    if keyword == "minItems":
-        if expected == 1:
-            return f"{label} is een lege lijst; voeg minstens één regel toe of laat de sleutel weg"
-        return f"{label} moet minstens {expected} regels hebben (nu {len(value)})"
-    if keyword == "maxItems":
-        return f"{label} heeft te veel regels ({len(value)}; hoogstens {expected})"
-    if keyword == "uniqueItems":
-        return f"{label} bevat dubbele regels"
-    if keyword == "multipleOf":
-        return f"{label} moet een veelvoud van {expected} zijn"
-    if keyword == "minProperties":
-        return f"{label} is leeg; vul de sectie of laat haar weg"
-    if keyword in ("oneOf", "anyOf"):
-        return f"{label} past bij geen van de toegestane vormen"
-    if keyword == "not":
-        return f"{label}: deze waarde is hier niet toegestaan"
-    if keyword == "dependentRequired":
-        return f"{label}: bij deze gegevens hoort ook {', '.join(map(repr, expected))}"
-    return f"{label}: ongeldige waarde ({keyword})"
+    fout = _Fout(error, property_schema, field_label(property_schema, key))
+    handler = _HANDLERS.get(str(error.validator))
+    return handler(fout) if handler else f"{fout.label}: ongeldige waarde ({error.validator})"
+
+
+@dataclass(frozen=True)
+class _Fout:
+    """One schema error with what every message needs: the field's Dutch label."""
+
+    error: ValidationError
+    property_schema: Mapping[str, Any]
+    label: str
+
+    @property
+    def expected(self) -> Any:
+        return self.error.validator_value
+
+    @property
+    def value(self) -> Any:
+        return self.error.instance
+
+
+def _type(f: _Fout) -> str:
+    names = [f.expected] if isinstance(f.expected, str) else list(f.expected)
+    wanted = " of ".join(_TYPE_NAMES.get(n, n) for n in names)
+    value = f.value
+    if value is None:
+        return f"{f.label} is leeg; vul {wanted} in of laat de sleutel weg"
+    hint = ""
+    if "string" in names and isinstance(value, int | float) and not isinstance(value, bool):
+        hint = '; zet de waarde tussen aanhalingstekens ("...") zodat voorloopnullen blijven'
+    return f"{f.label} moet {wanted} zijn, niet {type_name_of(value)}{hint}"
+
+
+def _enum(f: _Fout) -> str:
+    options = ", ".join(f"'{o}'" for o in f.expected)
+    tip = suggestion(str(f.value), [str(o) for o in f.expected], cutoff=0.6)
+    if tip:
+        return f"{f.label}: {_shown(f.value)} is geen toegestane waarde{tip} Kies uit: {options}"
+    return f"{f.label}: {_shown(f.value)} is geen toegestane waarde; kies uit: {options}"
+
+
+def _format(f: _Fout) -> str:
+    if f.expected == "date":
+        return (
+            f"{f.label}: {_shown(f.value)} is geen bestaande datum; schrijf JJJJ-MM-DD, "
+            "bijvoorbeeld 2026-01-05"
+        )
+    if f.expected == "email":
+        return f"{f.label}: {_shown(f.value)} is geen geldig e-mailadres"
+    return f"{f.label}: {_shown(f.value)} heeft niet de vorm {f.expected}"
+
+
+def _pattern(f: _Fout) -> str:
+    if schema_format(f.error) == "date":
+        return (
+            f"{f.label}: {_shown(f.value)} is geen datum in de vorm JJJJ-MM-DD; schrijf "
+            "bijvoorbeeld 2026-01-05"
+        )
+    explanation = f.property_schema.get("x-patroon-uitleg") or _own(f.error, "x-patroon-uitleg")
+    tail = f" ({explanation})" if explanation else ""
+    return f"{f.label}: {_shown(f.value)} heeft niet de juiste vorm{tail}"
+
+
+def _bound(word: str) -> Callable[[_Fout], str]:
+    return lambda f: f"{f.label} moet {word} {f.expected} zijn, niet {f.value}"
+
+
+def _min_length(f: _Fout) -> str:
+    if f.expected == 1:
+        return f"{f.label} is leeg; vul tekst in of laat de sleutel weg"
+    return f"{f.label} is te kort (minstens {f.expected} tekens)"
+
+
+def _min_items(f: _Fout) -> str:
+    if f.expected == 1:
+        return f"{f.label} is een lege lijst; voeg minstens één regel toe of laat de sleutel weg"
+    return f"{f.label} moet minstens {f.expected} regels hebben (nu {len(f.value)})"
+
+
+_HANDLERS: Mapping[str, Callable[[_Fout], str]] = {
+    "type": _type,
+    "enum": _enum,
+    "const": lambda f: f"{f.label} moet {_shown(f.expected)} zijn, niet {_shown(f.value)}",
+    "format": _format,
+    "pattern": _pattern,
+    "minimum": _bound("minstens"),
+    "exclusiveMinimum": _bound("meer dan"),
+    "maximum": _bound("hoogstens"),
+    "exclusiveMaximum": _bound("minder dan"),
+    "minLength": _min_length,
+    "maxLength": lambda f: f"{f.label} is te lang ({len(f.value)} tekens; hoogstens {f.expected})",
+    "minItems": _min_items,
+    "maxItems": (
+        lambda f: f"{f.label} heeft te veel regels ({len(f.value)}; hoogstens {f.expected})"
+    ),
+    "uniqueItems": lambda f: f"{f.label} bevat dubbele regels",
+    "multipleOf": lambda f: f"{f.label} moet een veelvoud van {f.expected} zijn",
+    "minProperties": lambda f: f"{f.label} is leeg; vul de sectie of laat haar weg",
+    "oneOf": lambda f: f"{f.label} past bij geen van de toegestane vormen",
+    "anyOf": lambda f: f"{f.label} past bij geen van de toegestane vormen",
+    "not": lambda f: f"{f.label}: deze waarde is hier niet toegestaan",
+    "dependentRequired": (
+        lambda f: f"{f.label}: bij deze gegevens hoort ook {', '.join(map(repr, f.expected))}"
+    ),
+}

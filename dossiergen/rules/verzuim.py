@@ -185,27 +185,7 @@ def rule_datumvolgorde(data: Any, peildatum: date) -> Iterator[Found]:
             ),
         )
     for key in ("evaluaties", "bijstellingen"):
-        previous: date | None = None
-        for index, entry in enumerate(items(get(verzuim, key))):
-            day = as_date(get(entry, "datum"))
-            if day is None:
-                continue
-            if day < first:
-                yield (
-                    FOUT,
-                    ["verzuim", key, index, "datum"],
-                    (f"datum {nl(day)} ligt vóór de eerste ziektedag ({nl(first)})"),
-                )
-            elif previous is not None and day < previous:
-                yield (
-                    FOUT,
-                    ["verzuim", key, index, "datum"],
-                    (
-                        f"datum {nl(day)} ligt vóór de vorige regel ({nl(previous)}); "
-                        "zet de regels op datumvolgorde"
-                    ),
-                )
-            previous = day
+        yield from _rijen_op_volgorde(verzuim, key, first)
     birth = as_date(get(data, "werknemer", "geboortedatum"))
     if birth and birth >= first:
         yield FOUT, ["werknemer", "geboortedatum"], "geboortedatum ligt na de eerste ziektedag"
@@ -220,6 +200,31 @@ def rule_datumvolgorde(data: Any, peildatum: date) -> Iterator[Found]:
     left = as_date(get(data, "werknemer", "uit_dienst", "datum"))
     if hired and left and left < hired:
         yield FOUT, ["werknemer", "uit_dienst", "datum"], "datum uit dienst ligt vóór in dienst"
+
+
+def _rijen_op_volgorde(verzuim: Any, key: str, first: date) -> Iterator[Found]:
+    """Dated rows of a list (evaluaties, bijstellingen): after the first sick day, in order."""
+    previous: date | None = None
+    for index, entry in enumerate(items(get(verzuim, key))):
+        day = as_date(get(entry, "datum"))
+        if day is None:
+            continue
+        if day < first:
+            yield (
+                FOUT,
+                ["verzuim", key, index, "datum"],
+                (f"datum {nl(day)} ligt vóór de eerste ziektedag ({nl(first)})"),
+            )
+        elif previous is not None and day < previous:
+            yield (
+                FOUT,
+                ["verzuim", key, index, "datum"],
+                (
+                    f"datum {nl(day)} ligt vóór de vorige regel ({nl(previous)}); "
+                    "zet de regels op datumvolgorde"
+                ),
+            )
+        previous = day
 
 
 def rule_reden_plan_later(data: Any, peildatum: date) -> Iterator[Found]:

@@ -230,16 +230,20 @@ class _Parser:
         if nested:
             raise self.fail(f"blok '::: {name}' mag niet binnen een lijst of blok staan", token)
         blocks = self.blocks_until("container_blok_close", 0, True)
-        for block in blocks:
-            if not isinstance(block, ALLOWED_IN_CONTAINER[name]):
-                what = _BLOCK_NAMES[type(block)]
-                raise self.fail(f"een {what} is niet toegestaan in '::: {name}'", token)
+        self.check_allowed(name, blocks, token)
         if name == "inhoudsopgave":
             if len(blocks) > 1:
                 raise self.fail("'::: inhoudsopgave' bevat hoogstens één alinea (de kop)", token)
             title = blocks[0].runs if blocks and isinstance(blocks[0], Paragraph) else ()
             return TocField(title)
         return Container(name, blocks)
+
+    def check_allowed(self, name: str, blocks: Sequence[Block], token: Token) -> None:
+        """Fail on the first block a container may not hold (the writer relies on this)."""
+        for block in blocks:
+            if not isinstance(block, ALLOWED_IN_CONTAINER[name]):
+                what = _BLOCK_NAMES[type(block)]
+                raise self.fail(f"een {what} is niet toegestaan in '::: {name}'", token)
 
     def inline(self, token: Token) -> tuple[Inline, ...]:
         runs: list[Inline] = []

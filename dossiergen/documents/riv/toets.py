@@ -164,6 +164,26 @@ def _en(delen: Sequence[str]) -> str:
     return ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + (delen[-1] if delen else "")
 
 
+def _spoor_1_feiten(view: Mapping[str, Any], verzuim: Mapping[str, Any]) -> list[str]:
+    """What the dossier records of the work in spoor 1: resumption, adjustments, other work."""
+    feiten: list[str] = []
+    hervattingen = _seq(verzuim.get("werkhervatting"))
+    if hervattingen:
+        feiten.append(f"Spoor 1: {_tel(len(hervattingen), 'periode', 'perioden')} van "
+                      "werkhervatting vastgelegd.")  # fmt: skip
+    aanpassingen = _seq(_map(view.get("aangepast_eigen_werk")).get("aanpassingen"))
+    if aanpassingen:
+        feiten.append(f"Spoor 1: {_tel(len(aanpassingen), 'aanpassing', 'aanpassingen')} van "
+                      "het eigen werk.")  # fmt: skip
+    if "jobcarving" in _map(verzuim.get("plan_van_aanpak")):
+        feiten.append("Spoor 1: een jobcarvingtraject in het plan van aanpak.")
+    functies = _seq(_map(view.get("ander_passend_werk")).get("functies"))
+    if functies:
+        feiten.append(f"Spoor 1: {_tel(len(functies), 'functie', 'functies')} bij de eigen "
+                      "werkgever onderzocht op passendheid.")  # fmt: skip
+    return feiten
+
+
 def _inspanningen(
     view: Mapping[str, Any],
     status: RivStatus,
@@ -197,20 +217,7 @@ def _inspanningen(
             + (f"{gaten} keer meer dan 6 weken ertussen." if gaten else "nooit meer dan 6 weken "
                "ertussen.")
         )  # fmt: skip
-    hervattingen = _seq(verzuim.get("werkhervatting"))
-    if hervattingen:
-        feiten.append(f"Spoor 1: {_tel(len(hervattingen), 'periode', 'perioden')} van "
-                      "werkhervatting vastgelegd.")  # fmt: skip
-    aanpassingen = _seq(_map(view.get("aangepast_eigen_werk")).get("aanpassingen"))
-    if aanpassingen:
-        feiten.append(f"Spoor 1: {_tel(len(aanpassingen), 'aanpassing', 'aanpassingen')} van "
-                      "het eigen werk.")  # fmt: skip
-    if "jobcarving" in _map(verzuim.get("plan_van_aanpak")):
-        feiten.append("Spoor 1: een jobcarvingtraject in het plan van aanpak.")
-    functies = _seq(_map(view.get("ander_passend_werk")).get("functies"))
-    if functies:
-        feiten.append(f"Spoor 1: {_tel(len(functies), 'functie', 'functies')} bij de eigen "
-                      "werkgever onderzocht op passendheid.")  # fmt: skip
+    feiten += _spoor_1_feiten(view, verzuim)
     inspanningen = _seq(_map(view.get("werkgever_informatie")).get("re_integratie_inspanningen"))
     if inspanningen:
         feiten.append(f"De werkgever legde {_tel(len(inspanningen), 'inspanning', 'inspanningen')}"
