@@ -32,6 +32,21 @@ class InvalidDossierError(DossierError):
     """A dossier breaks the schema or a domain rule; the problems travel with the exception."""
 
 
+class DomainError(DossierError):
+    """A value the law or a rule cannot compute with; carries where it stands in the dossier.
+
+    Raised by domain code (the timeline, the derivations) for input that passed the schema but
+    still cannot be computed with: a period that ends before it starts, a date outside the
+    holiday calendar. ``json_path`` holds the keys and indexes from the dossier's root to the
+    value (``("verzuim", "ziekteperioden", 2, "tot")``); the checker turns the error into a
+    located ``fout`` for that dossier only.
+    """
+
+    def __init__(self, message: str, json_path: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.json_path = json_path
+
+
 class SchemaError(DossierError):
     """The project's own JSON Schemas are missing or broken."""
 

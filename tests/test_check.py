@@ -525,3 +525,28 @@ def test_mutated_dossier_never_breaks_the_check(data: st.DataObject) -> None:
         assert not any(english in problem.message for english in ENGLISH), problem.message
     if result.dossier is None:
         assert result.problems, "een bestand dat niet gelezen kon worden, heeft een melding"
+
+
+def test_domain_error_becomes_a_located_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Domain code that cannot compute with a value names it; the check places the message."""
+    import dossiergen.rules as rules
+    from dossiergen.dossier.load import load_dossier
+    from dossiergen.errors import DomainError
+
+    def refuses(data: Any, peildatum: date) -> Any:
+        raise DomainError("kan hier niet mee rekenen", ("verzuim", "eerste_ziektedag"))
+        yield  # a generator, like every rule
+
+    monkeypatch.setattr(rules, "RULES", (refuses,))
+    path = GELDIG[0]
+    dossier = load_dossier(path, "d.yaml")
+    problems = rules.apply_rules(dossier, date.fromisoformat(PEILDATUM))
+    located = [p for p in problems if p.message == "kan hier niet mee rekenen"]
+    assert len(located) == 1
+    line = next(
+        n
+        for n, text in enumerate(path.read_text().splitlines(), 1)
+        if text.strip().startswith("eerste_ziektedag:")
+    )
+    assert (located[0].line, located[0].json_path) == (line, "$.verzuim.eerste_ziektedag")
+    assert located[0].severity.value == "fout"

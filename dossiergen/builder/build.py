@@ -29,9 +29,10 @@ from dossiergen.config import Resources
 from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
 from dossiergen.docx.writer import write_atomic
 from dossiergen.engine import engine_for, render_document
-from dossiergen.errors import DossierError, UsageError, WriteError
+from dossiergen.errors import DomainError, DossierError, UsageError, WriteError
 from dossiergen.files import discover, display_path
 from dossiergen.problems import Problem
+from dossiergen.rules import domain_problem
 
 
 @dataclass
@@ -270,6 +271,11 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
                 dossier.data, spec, engine, job.version, job.peildatum, job.display_path
             )
             _write(target, data)
+        except DomainError as e:
+            outcome.problems.append(domain_problem(dossier, e))
+            outcome.failed.append(f"{job.display_path}: {spec.name} niet gebouwd (zie hierboven)")
+            manifest.forget(target)
+            continue
         except DossierError as e:
             outcome.problems += e.problems
             outcome.failed.append(f"{job.display_path}: {spec.name} niet gebouwd: {e}")

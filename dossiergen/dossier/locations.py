@@ -6,8 +6,10 @@ ruamel.yaml's round-trip containers remember the position of every key, value an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from dossiergen.problems import Problem, Severity
 
 PathPart = str | int
 
@@ -68,3 +70,23 @@ def _child_position(node: Any, part: PathPart, *, key: bool) -> tuple[int, int] 
     except (KeyError, IndexError, TypeError):
         return None
     return (line + 1, column + 1)
+
+
+def problem_at(
+    display_path: str, root: Any, severity: Severity, parts: Sequence[PathPart], message: str
+) -> Problem:
+    """A problem placed where the consultant typed the value at ``parts`` (a section or list:
+    at its key)."""
+    line, column = position(root, parts)
+    if isinstance(_at(root, parts), Mapping | list):
+        line, column = container_position(root, parts)
+    return Problem(display_path, line, column, severity, message, json_path(parts))
+
+
+def _at(data: Any, parts: Sequence[PathPart]) -> Any:
+    for part in parts:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -11,13 +11,14 @@ more than five task clusters, costly scholing) are warnings, which ``--strict`` 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
 from dossiergen.dossier.load import LoadedDossier
-from dossiergen.dossier.locations import PathPart, container_position, json_path, position
-from dossiergen.problems import Problem
+from dossiergen.dossier.locations import problem_at
+from dossiergen.errors import DomainError
+from dossiergen.problems import Problem, Severity
 from dossiergen.rules.base import Found
 from dossiergen.rules.privacy import diagnosis_warnings
 from dossiergen.rules.verzuim import (
@@ -37,7 +38,7 @@ from dossiergen.rules.werk import (
     rule_taken,
 )
 
-__all__ = ["RULES", "apply_rules"]
+__all__ = ["RULES", "apply_rules", "domain_problem"]
 
 RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_bsn,
@@ -61,35 +62,31 @@ def apply_rules(
     """Every domain problem of ``dossier``.
 
     Rules read the data defensively; when the schema already reported a malformed part, a rule
-    that trips over it is skipped (that part has its message), otherwise the error is a bug.
+    that trips over it is skipped (that part has its message), otherwise the error is a bug. A
+    ``DomainError`` from the law's code (a value it cannot compute with) is a located ``fout``.
     """
     data = dossier.data
     problems: list[Problem] = []
     for rule in RULES:
         try:
             found = list(rule(data, peildatum))
+        except DomainError as e:
+            problems.append(domain_problem(dossier, e))
+            continue
         except (TypeError, KeyError, ValueError, AttributeError, IndexError):
             if schema_problems:
                 continue
             raise
-        for severity, parts, message in found:
-            line, column = position(data, parts)
-            if isinstance(_at(data, parts), Mapping | list):
-                line, column = container_position(data, parts)
-            problems.append(
-                Problem(dossier.display_path, line, column, severity, message, json_path(parts))
-            )
+        problems.extend(
+            problem_at(dossier.display_path, data, severity, parts, message)
+            for severity, parts, message in found
+        )
     problems.extend(diagnosis_warnings(dossier))
     return problems
 
 
-def _at(data: Any, parts: Sequence[PathPart]) -> Any:
-    for part in parts:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-# --- werknemer -------------------------------------------------------------------------------
+def domain_problem(dossier: LoadedDossier, error: DomainError) -> Problem:
+    """A ``DomainError`` as a ``fout`` at the place in the dossier it names."""
+    return problem_at(
+        dossier.display_path, dossier.data, Severity.FOUT, error.json_path, str(error)
+    )
