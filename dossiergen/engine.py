@@ -18,6 +18,7 @@ from dossiergen.documents import DocumentSpec
 from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.views import make_view
+from dossiergen.poortwachter import wet
 from dossiergen.text.markup import parse_markup
 from dossiergen.text.sandbox import TemplateRenderer
 
@@ -90,5 +91,6 @@ def document_context(
             "doelgroep": sorted(a.value for a in spec.audiences),
         },
         "peildatum": peildatum.isoformat(),
+        "wet": wet.template_data(),  # the law's numbers: no template writes them itself
         **spec.derive(view, peildatum),  # from the view: derived data cannot leak either
     }

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from dossiergen.poortwachter import wet
+
 __all__ = [
     "MAX_ONDERBREKING",
     "Verlenging",
@@ -37,10 +39,8 @@ __all__ = [
     "riv_soort",
 ]
 
-# An onderbreking of fewer than 28 days keeps the wachttijd running (samentelling).
-MAX_ONDERBREKING = 27
-MAX_LOONSANCTIE_WEKEN = 52  # art. 25 lid 9 WIA
-MIN_VRIJWILLIG_WEKEN = 13  # art. 24 WIA (validation rejects less; here only a note)
+# An onderbreking of fewer than 4 weeks keeps the wachttijd running (samentelling).
+MAX_ONDERBREKING = wet.dagen(wet.SAMENTELLING_WEKEN) - 1
 
 _DAG = timedelta(days=1)
 
@@ -245,9 +245,9 @@ def riv_soort(invoer: VerzuimInvoer) -> str | None:
     if not zaak.is_telbaar(invoer.uit_dienst):
         return None
     dagen = zaak.dagen_tot_en_met(invoer.uit_dienst)
-    if dagen < 6 * 7:
+    if dagen < wet.dagen(wet.RIV_VERKORT_VANAF_WEKEN):
         return None
-    return "verkort" if dagen <= 10 * 7 else "volledig"
+    return "verkort" if dagen <= wet.dagen(wet.RIV_VOLLEDIG_VANAF_WEKEN) else "volledig"
 
 
 def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:
@@ -265,14 +265,15 @@ def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:
         laatste = zaak.eerdere_perioden[-1][1]
         assert laatste is not None  # only the last period of all can be open-ended
         w.append(
-            f"Eerdere ziekte tot en met {_d(laatste)} ligt 4 weken of meer vóór de huidige "
-            f"ziekteperiode en telt niet mee: de wachttijd begint opnieuw op {_d(zaak.x)}."
+            f"Eerdere ziekte tot en met {_d(laatste)} ligt {wet.SAMENTELLING_WEKEN} weken of "
+            "meer vóór de huidige ziekteperiode en telt niet mee: de wachttijd begint opnieuw "
+            f"op {_d(zaak.x)}."
         )
     if len(zaak.perioden) > 1:
         w.append(
             f"Samentelling: {len(zaak.perioden)} ziekteperioden met onderbrekingen van minder "
-            "dan 4 weken tellen als één wachttijd; termijnen tellen ziektedagen "
-            "(art. 7:629 lid 10 BW)."
+            f"dan {wet.SAMENTELLING_WEKEN} weken tellen als één wachttijd; termijnen tellen "
+            "ziektedagen (art. 7:629 lid 10 BW)."
         )
     if zaak.verlofdagen:
         w.append(
@@ -289,11 +290,17 @@ def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:
     for v in invoer.verlengingen:
         if v.grond not in ("vrijwillig", "loonsanctie"):
             w.append(f"Onbekende grond van verlenging {v.grond!r} (vrijwillig of loonsanctie).")
-        if v.grond == "vrijwillig" and v.weken < MIN_VRIJWILLIG_WEKEN:
-            w.append(f"Vrijwillige verlenging van {v.weken} weken: minimaal 13 (art. 24 WIA).")
+        if v.grond == "vrijwillig" and v.weken < wet.VERLENGING_MIN_WEKEN:
+            w.append(
+                f"Vrijwillige verlenging van {v.weken} weken: minimaal "
+                f"{wet.VERLENGING_MIN_WEKEN} (art. 24 WIA)."
+            )
     loonsanctie = sum(v.weken for v in invoer.verlengingen if v.grond == "loonsanctie")
-    if loonsanctie > MAX_LOONSANCTIE_WEKEN:
-        w.append(f"Loonsanctie van samen {loonsanctie} weken: maximaal 52 (art. 25 lid 9 WIA).")
+    if loonsanctie > wet.LOONSANCTIE_MAX_WEKEN:
+        w.append(
+            f"Loonsanctie van samen {loonsanctie} weken: maximaal {wet.LOONSANCTIE_MAX_WEKEN} "
+            "(art. 25 lid 9 WIA)."
+        )
     weken = sum(v.weken for v in invoer.verlengingen)
     if weken:
         w.append(f"Wachttijd verlengd met {weken} weken; de WIA-aanvraag schuift mee.")
@@ -306,7 +313,8 @@ def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:
             + (
                 f"een {soort} re-integratieverslag is nodig."
                 if soort
-                else "geen re-integratieverslag nodig (korter dan 6 weken ziek)."
+                else "geen re-integratieverslag nodig (korter dan "
+                f"{wet.RIV_VERKORT_VANAF_WEKEN} weken ziek)."
             )
         )
     return w

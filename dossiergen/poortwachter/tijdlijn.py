@@ -21,6 +21,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dossiergen.poortwachter import wet
 from dossiergen.poortwachter.aow import aow_datum, plus_maanden
 from dossiergen.poortwachter.samentelling import (
     Verlenging,
@@ -56,10 +57,9 @@ __all__ = [
 OP_TIJD, TE_VROEG, TE_LAAT = "op tijd", "te vroeg", "te laat"
 OPEN, VERLOPEN, NVT = "open", "verlopen", "n.v.t."
 
-WACHTTIJD_DAGEN = 728  # 104 weeks (art. 19 WIA); the last day is the 728th ziektedag
-WIA_AANVRAAG_VOOR_EINDE = 77  # 11 weeks before the end of the wachttijd (art. 64 lid 3 WIA)
-EVALUATIE_INTERVAL = 42  # UWV advice / practice: evaluate the plan at least every 6 weeks
-SPOOR_2_TERMIJN = 42  # Leidraad 7.1: start spoor 2 within 6 weeks after the eerstejaarsevaluatie
+WIA_AANVRAAG_VOOR_EINDE = wet.dagen(wet.WIA_AANVRAAG_WEKEN_VOOR_EINDE)
+EVALUATIE_INTERVAL = wet.dagen(wet.EVALUATIE_WEKEN)
+SPOOR_2_TERMIJN = wet.dagen(wet.SPOOR_2_WEKEN)
 
 #: Steps a dossier records under ``verzuim`` (each with a ``datum``) and the timeline marks done.
 GEDAAN_STAPPEN = (
@@ -188,17 +188,17 @@ def _evaluatie(b: _Bouwer, plan_uiterlijk: date | None, einde: date | None) -> N
             b.evaluatie_gaten.append((vorige, volgende))
             b.waarschuwingen.append(
                 f"{(volgende - vorige).days} dagen tussen evaluaties/bijstellingen op {_d(vorige)} "
-                f"en {_d(volgende)}: meer dan 6 weken."
+                f"en {_d(volgende)}: meer dan {wet.EVALUATIE_WEKEN} weken."
             )
     basis = keten[-1] if keten else plan_uiterlijk
     uiterlijk = basis + timedelta(days=EVALUATIE_INTERVAL) if basis else None
     na = f" (na {_d(keten[-1])})" if keten else ""
     b.voeg_toe(
         "evaluatie",
-        f"Volgende evaluatie of bijstelling van het plan van aanpak{na}",
-        "Uiterlijk 6 weken (42 dagen) na de vorige evaluatie of bijstelling, of na het plan van "
-        "aanpak (advies UWV en praktijk, Werkwijzer Poortwachter); zonder plan: na de uiterste "
-        "datum van het plan",
+        f"{wet.stap('evaluatie').naam}{na}",
+        f"Uiterlijk {wet.EVALUATIE_WEKEN} weken ({EVALUATIE_INTERVAL} dagen) na de vorige "
+        "evaluatie of bijstelling, of na het plan van aanpak "
+        f"({wet.BRON['evaluatie']}); zonder plan: na de uiterste datum van het plan",
         None,
         uiterlijk,
         van_toepassing=b.binnen_zaak(uiterlijk)
@@ -212,20 +212,23 @@ def _spoor_2(b: _Bouwer, eje_uiterlijk: date | None, basis_einde: date | None) -
     basis = eje or eje_uiterlijk
     uiterlijk = basis + timedelta(days=SPOOR_2_TERMIJN) if basis else None
     regel = (
-        "Uiterlijk 6 weken na de eerstejaarsevaluatie (Leidraad 7.1); zolang die niet gedaan "
-        "is: 6 weken na de uiterste datum van de eerstejaarsevaluatie"
+        f"Uiterlijk {wet.SPOOR_2_WEKEN} weken na de eerstejaarsevaluatie "
+        f"({wet.BRON['spoor_2']}); zolang die niet gedaan is: {wet.SPOOR_2_WEKEN} weken na de "
+        "uiterste datum van de eerstejaarsevaluatie"
     )
     toepasselijk = b.binnen_zaak(uiterlijk)
     if invoer.spoor_2_uitzondering:
         toepasselijk = False
-        regel += f". Uitzondering (Leidraad 7.2): {invoer.spoor_2_uitzondering}"
+        bron = wet.BRON["spoor_2_uitzondering"]
+        regel += f". Uitzondering ({bron}): {invoer.spoor_2_uitzondering}"
     elif invoer.geboortedatum is not None and basis_einde is not None:
         aow, vastgesteld = aow_datum(invoer.geboortedatum)
-        if aow <= plus_maanden(basis_einde, 12):
+        if aow <= plus_maanden(basis_einde, wet.SPOOR_2_AOW_BINNEN_MAANDEN):
             if vastgesteld:
                 toepasselijk = False
                 regel += (
-                    f". Uitzondering (Leidraad 7.2): AOW-leeftijd op {_d(aow)}, binnen één jaar "
+                    f". Uitzondering ({wet.BRON['spoor_2_uitzondering']}): AOW-leeftijd op "
+                    f"{_d(aow)}, binnen één jaar "
                     f"na het einde van de wachttijd ({_d(basis_einde)})"
                 )
             else:
@@ -235,7 +238,7 @@ def _spoor_2(b: _Bouwer, eje_uiterlijk: date | None, basis_einde: date | None) -
                 )
     b.voeg_toe(
         "spoor_2_start",
-        "Start re-integratie tweede spoor",
+        wet.stap("spoor_2_start").naam,
         regel,
         None,
         uiterlijk,
@@ -259,48 +262,51 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     # A verlenging adds calendar days after the 728th ziektedag. The steps tied to the end of
     # the wachttijd (UWV letter, eindevaluatie, actueel oordeel, WIA-aanvraag) move with it;
     # the first-year steps do not.
-    basis_einde = b.dag(WACHTTIJD_DAGEN)
+    basis_einde = b.dag(wet.WACHTTIJD_DAGEN)
     einde = basis_einde + verlenging if basis_einde else None
     wia_uiterlijk = einde - timedelta(days=WIA_AANVRAAG_VOOR_EINDE) if einde else None
-    # "Na 88 weken ziekte krijgt u een brief; vanaf dat moment kunt u WIA aanvragen" (UWV):
-    # the first day of week 89 (X+616) opens the WIA-aanvraag window.
-    na_88_weken = b.dag(7 * 88 + 1)
+    # "Na <WIA_BRIEF_NA_WEKEN> weken ziekte krijgt u een brief; vanaf dat moment kunt u WIA
+    # aanvragen" (UWV): the first day of the next week opens the WIA-aanvraag window.
+    na_88_weken = b.dag(wet.dagen(wet.WIA_BRIEF_NA_WEKEN) + 1)
     wia_vanaf = na_88_weken + verlenging if na_88_weken else None
     # Eindevaluatie and actueel oordeel: advice "week 91" -> from the start of week 91 (X+630)
     # up to the WIA-aanvraag deadline, since both must go with that application.
-    week_91 = b.dag(7 * 90 + 1)
+    week_91 = b.dag(wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1)
     eind_vanaf = week_91 + verlenging if week_91 else None
 
-    pa_uiterlijk = b.dag(42)
+    pa_dag = wet.dagen(wet.PROBLEEMANALYSE_WEKEN)
+    pa_uiterlijk = b.dag(pa_dag)
     b.voeg_toe(
         "probleemanalyse",
-        "Probleemanalyse door de bedrijfsarts",
-        "Uiterlijk in de 6e ziekteweek: de 42e ziektedag (Regeling procesgang eerste en tweede "
-        "ziektejaar, art. 2)",
+        wet.stap("probleemanalyse").naam,
+        f"Uiterlijk in de {wet.PROBLEEMANALYSE_WEKEN}e ziekteweek: de {pa_dag}e ziektedag "
+        "(Regeling procesgang eerste en tweede ziektejaar, art. 2)",
         None,
         pa_uiterlijk,
         van_toepassing=pa_uiterlijk is not None,
     )
     pa = gedaan.get("probleemanalyse")
-    kandidaten = [d for d in (b.dag(56), pa + timedelta(days=14) if pa else None) if d]
+    plan_dag, na_pa = wet.dagen(wet.PLAN_WEKEN), wet.dagen(wet.PLAN_NA_PROBLEEMANALYSE_WEKEN)
+    kandidaten = [d for d in (b.dag(plan_dag), pa + timedelta(days=na_pa) if pa else None) if d]
     plan_uiterlijk = min((d for d in kandidaten if b.binnen_zaak(d)), default=None)
     b.voeg_toe(
         "plan_van_aanpak",
-        "Plan van aanpak opgesteld door werkgever en werknemer",
-        "Uiterlijk in de 8e ziekteweek (56e ziektedag) en binnen 2 weken na de probleemanalyse, "
-        "de vroegste van beide (Regeling procesgang eerste en tweede ziektejaar, art. 4; "
-        "Werkwijzer Poortwachter)",
+        wet.stap("plan_van_aanpak").naam,
+        f"Uiterlijk in de {wet.PLAN_WEKEN}e ziekteweek ({plan_dag}e ziektedag) en binnen "
+        f"{wet.PLAN_NA_PROBLEEMANALYSE_WEKEN} weken na de probleemanalyse, de vroegste van beide "
+        f"({wet.BRON['plan']})",
         None,
         plan_uiterlijk,
         van_toepassing=plan_uiterlijk is not None,
     )
     _evaluatie(b, plan_uiterlijk, einde)
 
-    dag_294 = b.dag(42 * 7)
+    melding_dag = wet.dagen(wet.ZIEKMELDING_WEKEN)
+    dag_294 = b.dag(melding_dag)
     melding = eerste_werkdag_na(dag_294) if dag_294 else None
     regel = (
-        "Uiterlijk de eerste werkdag na de 42e ziekteweek, dus na de 294e ziektedag (UWV; "
-        "werkdag volgens de Algemene termijnenwet)"
+        f"Uiterlijk de eerste werkdag na de {wet.ZIEKMELDING_WEKEN}e ziekteweek, dus na de "
+        f"{melding_dag}e ziektedag (UWV; werkdag volgens de Algemene termijnenwet)"
     )
     uit = invoer.uit_dienst
     if uit is not None and zaak.is_telbaar(uit) and (melding is None or uit < melding):
@@ -308,18 +314,21 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         regel += "; ziek uit dienst: uiterlijk op de laatste dag van het dienstverband (UWV)"
     b.voeg_toe(
         "ziekmelding_uwv",
-        "Ziekmelding bij UWV (42e-weeksmelding)",
+        wet.stap("ziekmelding_uwv").naam,
         regel,
         None,
         melding,
         van_toepassing=melding is not None,
     )
 
-    eje_vanaf, eje_uiterlijk = b.dag(45 * 7 + 1), b.dag(52 * 7)
+    eje_van = wet.dagen(wet.EERSTEJAARSEVALUATIE_VANAF_WEEK - 1) + 1
+    eje_tot = wet.dagen(wet.EERSTEJAARSEVALUATIE_TOT_WEEK)
+    eje_vanaf, eje_uiterlijk = b.dag(eje_van), b.dag(eje_tot)
     b.voeg_toe(
         "eerstejaarsevaluatie",
-        "Eerstejaarsevaluatie door werkgever en werknemer",
-        "Tussen het begin van de 46e en het einde van de 52e ziekteweek: 316e t/m 364e "
+        wet.stap("eerstejaarsevaluatie").naam,
+        f"Tussen het begin van de {wet.EERSTEJAARSEVALUATIE_VANAF_WEEK}e en het einde van de "
+        f"{wet.EERSTEJAARSEVALUATIE_TOT_WEEK}e ziekteweek: {eje_van}e t/m {eje_tot}e "
         "ziektedag (Regeling procesgang eerste en tweede ziektejaar; UWV)",
         eje_vanaf,
         eje_uiterlijk,
@@ -329,25 +338,24 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
 
     b.voeg_toe(
         "wia_brief_uwv",
-        "UWV stuurt de werknemer de brief over de WIA-aanvraag",
-        "Na 88 weken ziekte (vanaf de 617e ziektedag, verschoven met een verlenging; UWV, "
-        "art. 64 lid 2 WIA); ter informatie",
+        wet.stap("wia_brief_uwv").naam,
+        f"Na {wet.WIA_BRIEF_NA_WEKEN} weken ziekte (vanaf de "
+        f"{wet.dagen(wet.WIA_BRIEF_NA_WEKEN) + 1}e ziektedag, verschoven met een verlenging; "
+        "UWV, art. 64 lid 2 WIA); ter informatie",
         wia_vanaf,
         None,
         van_toepassing=wia_vanaf is not None,
         informatief=True,
     )
     eind_regel = (
-        "Kort vóór de WIA-aanvraag: vanaf het begin van de 91e ziekteweek (631e ziektedag), "
-        "uiterlijk op de uiterste datum van de WIA-aanvraag (advies UWV; Regeling procesgang)"
+        f"Kort vóór de WIA-aanvraag: vanaf het begin van de {wet.EINDEVALUATIE_VANAF_WEEK}e "
+        f"ziekteweek ({wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1}e ziektedag), uiterlijk "
+        "op de uiterste datum van de WIA-aanvraag (advies UWV; Regeling procesgang)"
     )
-    for id_, omschrijving in (
-        ("eindevaluatie", "Eindevaluatie door werkgever en werknemer"),
-        ("actueel_oordeel", "Actueel oordeel van de bedrijfsarts"),
-    ):
+    for id_ in ("eindevaluatie", "actueel_oordeel"):
         b.voeg_toe(
             id_,
-            omschrijving,
+            wet.stap(id_).naam,
             eind_regel,
             eind_vanaf,
             wia_uiterlijk,
@@ -355,17 +363,19 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         )
     b.voeg_toe(
         "wia_aanvraag",
-        "Aanvraag WIA-uitkering door de werknemer bij UWV",
-        "Uiterlijk 11 weken (77 dagen) vóór de laatste dag van de wachttijd, ook na een "
-        "verlenging (art. 64 lid 3 WIA); vanaf de brief van UWV na 88 weken",
+        wet.stap("wia_aanvraag").naam,
+        f"Uiterlijk {wet.WIA_AANVRAAG_WEKEN_VOOR_EINDE} weken ({WIA_AANVRAAG_VOOR_EINDE} dagen) "
+        "vóór de laatste dag van de wachttijd, ook na een verlenging (art. 64 lid 3 WIA); vanaf "
+        f"de brief van UWV na {wet.WIA_BRIEF_NA_WEKEN} weken",
         wia_vanaf,
         wia_uiterlijk,
         van_toepassing=wia_uiterlijk is not None,
     )
     b.voeg_toe(
         "einde_wachttijd",
-        "Laatste dag van de wachttijd (einde loondoorbetaling bij ziekte)",
-        "De 728e ziektedag (104 weken, art. 7:629 BW en art. 19 WIA), plus verlengingen "
+        wet.stap("einde_wachttijd").naam,
+        f"De {wet.WACHTTIJD_DAGEN}e ziektedag ({wet.WACHTTIJD_WEKEN} weken, art. 7:629 BW en "
+        "art. 19 WIA), plus verlengingen "
         "(vrijwillig art. 24 WIA, loonsanctie art. 25 lid 9 WIA); ter informatie",
         None,
         einde,
@@ -380,7 +390,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         peildatum=peildatum,
         mijlpalen=tuple(b.mijlpalen),
         ziektedagen_tot_peildatum=dagen,
-        ziekteweek_op_peildatum=(dagen - 1) // 7 + 1 if telbaar_op_peildatum else None,
+        ziekteweek_op_peildatum=(dagen - 1) // wet.WEEK + 1 if telbaar_op_peildatum else None,
         einde_wachttijd=einde,
         waarschuwingen=tuple(b.waarschuwingen),
         evaluatie_gaten=tuple(b.evaluatie_gaten),

@@ -9,6 +9,15 @@ from dossiergen.dossier.locations import PathPart
 from dossiergen.dossier.readers import as_date, get
 from dossiergen.dutch import long_date as nl
 from dossiergen.poortwachter.aow import plus_maanden as add_months
+from dossiergen.poortwachter.wet import (
+    FML_MAX_MAANDEN,
+    HIAAT_DAGEN,
+    KOSTEN_MAX_PROCENT,
+    LOONSANCTIE_MAX_WEKEN,
+    MAX_TAAKCLUSTERS,
+    SCHOLING_MAX_MAANDEN,
+    VERLENGING_MIN_WEKEN,
+)
 from dossiergen.problems import Severity
 
 __all__ = [
@@ -16,6 +25,7 @@ __all__ = [
     "FOUT",
     "HIAAT_DAGEN",
     "KOSTEN_MAX_DEEL_LOON",
+    "KOSTEN_MAX_PROCENT",
     "LOONSANCTIE_MAX_WEKEN",
     "MAX_TAAKCLUSTERS",
     "SCHOLING_MAX_MAANDEN",
@@ -34,19 +44,8 @@ WAARSCHUWING = Severity.WAARSCHUWING
 #: What a rule yields: severity, where (a JSON path into the dossier) and the Dutch message.
 Found = tuple[Severity, Sequence[PathPart], str]
 
-#: Leidraad 4.3: describe eigen werk in at most 4 à 5 task clusters.
-MAX_TAAKCLUSTERS = 5
-#: DESIGN §7: a belastbaarheidsprofiel older than about 3 months needs checking.
-FML_MAX_MAANDEN = 3
-#: Leidraad 6: scholing of up to about 6 months may be expected of the employer.
-SCHOLING_MAX_MAANDEN = 6
-#: Leidraad 6: costs above 70 % of the remaining wage over the loondoorbetaling are unreasonable.
-KOSTEN_MAX_DEEL_LOON = 0.70
-#: art. 24 WIA: a vrijwillige verlenging is at least 13 weeks; art. 25 lid 9: loonsanctie ≤ 52.
-VERLENGING_MIN_WEKEN = 13
-LOONSANCTIE_MAX_WEKEN = 52
-#: A gap between two jobs longer than a month needs an explanation (Leidraad 3.3).
-HIAAT_DAGEN = 31
+# The thresholds, with their sources, live in the law module (poortwachter.wet).
+KOSTEN_MAX_DEEL_LOON = KOSTEN_MAX_PROCENT / 100
 
 
 def items(value: Any) -> list[Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from dossiergen.dossier.locations import PathPart
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.poortwachter.tijdlijn import TE_LAAT, bereken_tijdlijn
+from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, STAPPEN
 from dossiergen.rules.base import (
     FOUT,
     LOONSANCTIE_MAX_WEKEN,
@@ -129,7 +130,7 @@ def rule_verlof_en_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
 
 
 def rule_brief_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
-    # art. 24 WIA: a joint request for a vrijwillige verlenging asks for at least 13 weeks.
+    # art. 24 WIA: a joint request for a vrijwillige verlenging asks for at least the minimum.
     for index, letter in enumerate(items(get(data, "brieven"))):
         weeks = get(letter, "weken")
         if (
@@ -147,17 +148,7 @@ def rule_brief_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
             )
 
 
-_STEP_LABELS = {
-    "probleemanalyse": "de probleemanalyse",
-    "plan_van_aanpak": "het plan van aanpak",
-    "eerstejaarsevaluatie": "de eerstejaarsevaluatie",
-    "ziekmelding_uwv": "de ziekmelding bij UWV",
-    "actueel_oordeel": "het actueel oordeel",
-    "eindevaluatie": "de eindevaluatie",
-    "visie_werknemer": "de visie van de werknemer",
-    "arbeidsdeskundig_onderzoek": "het arbeidsdeskundig onderzoek",
-    "spoor_2_start": "de start van spoor 2",
-}
+_STEP_LABELS = {s.sleutel: s.label for s in STAPPEN if s.sleutel}
 
 
 def rule_datumvolgorde(data: Any, peildatum: date) -> Iterator[Found]:
@@ -290,6 +281,6 @@ def rule_termijnen(data: Any, peildatum: date) -> Iterator[Found]:
             (
                 f"{(following - previous).days} dagen tussen de evaluaties van "
                 f"{nl(previous)} en {nl(following)}; evalueer het plan van aanpak minstens "
-                "elke 6 weken (Werkwijzer Poortwachter)"
+                f"elke {EVALUATIE_WEKEN} weken (Werkwijzer Poortwachter)"
             ),
         )

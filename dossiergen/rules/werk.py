@@ -13,6 +13,7 @@ from dossiergen.rules.base import (
     FOUT,
     HIAAT_DAGEN,
     KOSTEN_MAX_DEEL_LOON,
+    KOSTEN_MAX_PROCENT,
     MAX_TAAKCLUSTERS,
     SCHOLING_MAX_MAANDEN,
     WAARSCHUWING,
@@ -186,7 +187,7 @@ def rule_arbeidsverleden(data: Any, peildatum: date) -> Iterator[Found]:
             previous_end = None  # a job without an end runs on: no gap can follow it
 
 
-# --- ander passend werk: scholing and the 70 % cost rule ---------------------------------------
+# --- ander passend werk: scholing and the cost rule (Leidraad 6) ------------------------------
 
 
 def rule_scholing_en_kosten(data: Any, peildatum: date) -> Iterator[Found]:
@@ -231,7 +232,7 @@ def rule_scholing_en_kosten(data: Any, peildatum: date) -> Iterator[Found]:
                 [*prefix, "overbrugbaar_door"],
                 (
                     f"de kosten om '{name}' passend te maken ({euro(total)}) zijn {share} % "
-                    "van het resterende loon over de loondoorbetaling; boven 70 % zijn ze in de "
-                    "regel niet redelijk (Leidraad 6)"
+                    f"van het resterende loon over de loondoorbetaling; boven "
+                    f"{KOSTEN_MAX_PROCENT} % zijn ze in de regel niet redelijk (Leidraad 6)"
                 ),
             )

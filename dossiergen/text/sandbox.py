@@ -25,6 +25,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from dossiergen.dossier.labels import label
 from dossiergen.dossier.views import View
 from dossiergen.errors import DossierError, TemplateError
 from dossiergen.files import display_path
@@ -89,6 +90,7 @@ class TemplateRenderer:
             bedrag=bedrag,
             ja_nee=ja_nee,
             leesbaar=leesbaar,
+            label=label,
         )
         self.environment = env
 

@@ -16,10 +16,12 @@ from typing import Any
 
 from dossiergen.documents.riv import status as riv
 from dossiergen.documents.tijdlijn import tijdlijn_context
+from dossiergen.dossier.labels import LABELS
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.errors import MissingDataError
 from dossiergen.poortwachter.tijdlijn import Verlenging, VerzuimInvoer, bereken_tijdlijn
+from dossiergen.poortwachter.wet import VERLENGING_MIN_WEKEN
 
 #: UWV's central postal address for written correspondence from employers. UWV sometimes asks
 #: for post to a regional office or a digital channel (werkgeversportaal): the consultant should
@@ -27,8 +29,6 @@ from dossiergen.poortwachter.tijdlijn import Verlenging, VerzuimInvoer, bereken_
 #: an address yet, so every letter uses this one.
 UWV_ADRES: tuple[str, ...] = ("UWV", "Postbus 58285", "1040 HG Amsterdam")
 
-#: art. 24 lid 1 WIA: a voluntary extension of the wachttijd is at least 13 weeks.
-VERLENGING_MIN_WEKEN = 13
 
 #: What UWV asks to receive with an aanvraag deskundigenoordeel, per question. Source: uwv.nl,
 #: "Hoe vraag ik een deskundigenoordeel aan?" (werkgevers > werknemer is ziek > hulp van UWV >
@@ -61,11 +61,7 @@ BIJLAGEN_DESKUNDIGENOORDEEL: Mapping[str, tuple[tuple[str, str | None, bool], ..
 }
 
 #: The question of a deskundigenoordeel in words (the template adds names and the work).
-VRAAG_OMSCHRIJVING: Mapping[str, str] = {
-    "geschiktheid_eigen_werk": "geschiktheid voor het eigen werk",
-    "passend_werk": "passend werk",
-    "re_integratie_inspanningen": "re-integratie-inspanningen",
-}
+VRAAG_OMSCHRIJVING: Mapping[str, str] = LABELS["vraag"]
 
 
 def _seq(value: Any) -> list[Any]:

@@ -14,12 +14,14 @@ from typing import Any
 
 from dossiergen.documents.teksten import tekstblokken
 from dossiergen.documents.tijdlijn import tijdlijn_context
+from dossiergen.dossier.labels import label
 from dossiergen.dossier.readers import as_date as _date
 from dossiergen.dossier.readers import as_tuple as _list
 from dossiergen.dossier.readers import get as _get
+from dossiergen.poortwachter.wet import PLAN_NA_PROBLEEMANALYSE_WEKEN, dagen
 
-#: AG140 part 9: the plan is due within 2 weeks (14 days) after the probleemanalyse.
-TWEE_WEKEN = 14
+#: AG140 part 9: the plan is due within 2 weeks after the probleemanalyse.
+TWEE_WEKEN = dagen(PLAN_NA_PROBLEEMANALYSE_WEKEN)
 #: Kennisdocument jobcarving, stap 5: "een proefperiode van minimaal 4 weken".
 PROEFPERIODE_MINIMUM_DAGEN = 28
 #: Kennisdocument jobcarving, stap 5: "wekelijkse check-ins in de eerste maand" (4 weeks).
@@ -121,9 +123,7 @@ def _door(record: Any) -> str:
     if not isinstance(door, Mapping):
         return ""
     naam = str(door.get("naam", ""))
-    rol = str(door.get("rol", "")).replace("_", " ")
-    if rol == "hr adviseur":
-        rol = "HR-adviseur"
+    rol = label(door.get("rol"), "rol")
     return f"{naam} ({rol})" if naam and rol else naam
 
 

@@ -16,6 +16,7 @@ from dossiergen.documents.teksten import Tekstblok, tekstblokken
 from dossiergen.dossier.readers import as_date as _date
 from dossiergen.dossier.readers import as_tuple as _list
 from dossiergen.dossier.readers import get as _get
+from dossiergen.poortwachter.wet import KOSTEN_MAX_PROCENT
 
 # FML rubrieken in the order of the FML (I-VI), with their Roman numeral.
 RUBRIEKEN: tuple[tuple[str, str], ...] = (
@@ -27,9 +28,9 @@ RUBRIEKEN: tuple[tuple[str, str], ...] = (
     ("werktijden", "VI Werktijden"),
 )
 
-# UWV's practical line (Werkwijzer Poortwachter, Leidraad 6.3): re-integration costs up to 70 %
-# of the wage still to be paid over the remaining loondoorbetaling are reasonable.
-ZEVENTIG_PROCENT = 0.7
+# UWV's practical line (Leidraad 6, Werkwijzer Poortwachter): the share of the wage still to be
+# paid that re-integration costs may take (``wet.KOSTEN_REGEL``).
+ZEVENTIG_PROCENT = KOSTEN_MAX_PROCENT / 100
 
 
 def _number(value: Any) -> float | None:
@@ -221,12 +222,12 @@ def arbeidsverleden(view: Mapping[str, Any]) -> tuple[Loopbaanregel, ...]:
     return tuple(rows)
 
 
-# -- costs: the 70 % rule ----------------------------------------------------------------------
+# -- costs: the cost rule -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Kostenpost:
-    """What one way back to work costs the employer, against the 70 % limit."""
+    """What one way back to work costs the employer, against the cost limit."""
 
     onderdeel: str
     maatregelen: tuple[str, ...]
@@ -236,7 +237,7 @@ class Kostenpost:
 
 @dataclass(frozen=True)
 class Kostentoets:
-    """The 70 % rule (Leidraad 6.3): the limit and each option's costs against it."""
+    """The cost rule (Leidraad 6): the limit and each option's costs against it."""
 
     resterend_loon: float | None
     grens: float | None
@@ -254,8 +255,9 @@ def _functions(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 def kostentoets(view: Mapping[str, Any]) -> Kostentoets | None:
-    """Costs of the adjustments and of each function's bridging measures, against 70 % of the
-    remaining wage; ``None`` when the dossier has no costs and no remaining wage."""
+    """Costs of the adjustments and of each function's bridging measures, against the share of
+    the remaining wage that ``wet.KOSTEN_MAX_PROCENT`` allows; ``None`` when the dossier has no
+    costs and no remaining wage."""
     remaining = _number(_get(view, "ander_passend_werk", "loondoorbetaling", "resterend_loon"))
     limit = remaining * ZEVENTIG_PROCENT if remaining is not None else None
 

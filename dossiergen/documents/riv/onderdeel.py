@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossiergen.dossier.readers import as_date as _day
+from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, dagen
 from dossiergen.text.filters import datum
 
 __all__ = [
@@ -46,7 +47,7 @@ SYMBOLEN: Mapping[str, str] = {
 
 #: A step without a window start counts as due ("open") this many days before its deadline:
 #: six weeks, the evaluation rhythm, leaves time to plan it.
-AANDACHT_DAGEN = 42
+AANDACHT_DAGEN = dagen(EVALUATIE_WEKEN)
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,12 @@ from dossiergen.documents.riv.onderdeel import (
     dag,
     zin,
 )
+from dossiergen.dossier.labels import LABELS, label
 from dossiergen.dossier.readers import as_date as _day
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
 from dossiergen.dossier.readers import iso as _iso
+from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, RIV_VERKORT_VANAF_WEKEN
 
 # The rows and their statuses live in ``onderdeel``; importers may take them from here.
 __all__ = [
@@ -54,16 +56,13 @@ def uit_dienst(view: Mapping[str, Any]) -> date | None:
     return _day(_map(_map(view.get("werknemer")).get("uit_dienst")).get("datum"))
 
 
-_ROLLEN = {"hr_adviseur": "HR-adviseur", "re_integratiebedrijf": "re-integratiebedrijf"}
-
-
 def _door(record: Mapping[str, Any], standaard: str) -> str:
     """``naam (rol)`` of the record's ``door``, else the party that normally supplies it."""
     door = _map(record.get("door"))
     if "naam" not in door:
         return standaard
     rol = str(door.get("rol", ""))
-    return f"{door['naam']} ({_ROLLEN.get(rol, rol.replace('_', ' '))})" if rol else door["naam"]
+    return f"{door['naam']} ({label(rol, 'rol')})" if rol else door["naam"]
 
 
 # -- statuses --------------------------------------------------------------------------------
@@ -107,22 +106,14 @@ def _uit_mijlpaal(m: Mapping[str, Any], peildatum: date) -> str:
 
 # -- the rows --------------------------------------------------------------------------------
 
-UITZONDERINGEN = {
-    "structurele_hervatting_binnen_drie_maanden": "structurele werkhervatting binnen drie "
-    "maanden na het eerste ziektejaar (Leidraad 7.2)",
-    "concreet_perspectief_eigen_werkgever": "concreet perspectief op structurele "
-    "werkhervatting bij de eigen werkgever (Leidraad 7.2)",
-    "aow_binnen_jaar": "AOW-leeftijd binnen een jaar na het einde van de wachttijd (Leidraad 7.2)",
-    "geen_benutbare_mogelijkheden": "geen benutbare mogelijkheden (Leidraad 1.4)",
-    "marginale_mogelijkheden": "marginale mogelijkheden (Leidraad 7.3)",
-    "wsw": "WSW-dienstverband (Leidraad 8.2)",
-}
+#: The spoor-2 exceptions in words (``dossier.labels``).
+UITZONDERINGEN = LABELS["uitzondering"]
 
 
 #: Fixed notes of the rows.
 _NOOT = {
-    "geen": "Geen re-integratieverslag nodig: minder dan 6 weken ziek bij het einde van het "
-    "dienstverband.",
+    "geen": f"Geen re-integratieverslag nodig: minder dan {RIV_VERKORT_VANAF_WEKEN} weken ziek "
+    "bij het einde van het dienstverband.",
     "verkort": "Geen onderdeel van het verkorte verslag.",
     "uit": "Ziek uit dienst: uiterlijk op de laatste dag van het dienstverband.",
     "na_dienst": "Valt na het einde van het dienstverband.",
@@ -214,7 +205,10 @@ def _evaluaties(c: _Context, gaten: Sequence[str]) -> Onderdeel:
         status = NVT if na_dienst else volgende
     delen = [f"{len(dagen)} {'evaluatie' if len(dagen) == 1 else 'evaluaties'}."] if dagen else []
     if gaten:
-        delen.append(f"{len(gaten)} keer meer dan 6 weken tussen evaluaties of bijstellingen.")
+        delen.append(
+            f"{len(gaten)} keer meer dan {EVALUATIE_WEKEN} weken tussen evaluaties of "
+            "bijstellingen."
+        )
     if uiterlijk is not None and not na_dienst and volgende != NVT:
         delen.append(f"De volgende evaluatie uiterlijk {dag(uiterlijk)}.")
     door = _door(evaluaties[-1], "werkgever") if evaluaties else "werkgever"
@@ -235,16 +229,9 @@ def _bijstellingen(c: _Context, soort: str, naam: str, door: str) -> Onderdeel:
                      AANWEZIG, noot)  # fmt: skip
 
 
-_VRAGEN = {
-    "geschiktheid_eigen_werk": "geschiktheid voor het eigen werk",
-    "passend_werk": "passend werk",
-    "re_integratie_inspanningen": "re-integratie-inspanningen",
-}
-
-
 def vraag_label(vraag: Any) -> str:
     """The subject of a deskundigenoordeel in words."""
-    return _VRAGEN.get(str(vraag), str(vraag).replace("_", " "))
+    return label(vraag, "vraag")
 
 
 def deskundigenoordelen(view: Mapping[str, Any]) -> tuple[Mapping[str, Any], ...]:

@@ -32,9 +32,11 @@ from dossiergen.documents.riv.status import (
     uit_dienst,
     zin,
 )
+from dossiergen.dossier.labels import label
 from dossiergen.dossier.readers import as_date as _day
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
+from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, LOONSANCTIE_MAX_WEKEN
 
 # -- UWV's RIV-toets -----------------------------------------------------------------------
 
@@ -51,12 +53,6 @@ class Toetsvraag:
     advies: str
 
 
-_SOORT_WERK = {
-    "eigen_werk": "het eigen werk",
-    "aangepast_eigen_werk": "aangepast eigen werk",
-    "ander_werk_eigen_werkgever": "ander werk bij de eigen werkgever",
-    "ander_werk_andere_werkgever": "werk bij een andere werkgever",
-}
 _STRUCTUREEL_UIT = {
     "aangepast_eigen_werk": "aangepast_eigen_werk",
     "ander_werk_eigen_werkgever": "ander_passend_werk",
@@ -104,7 +100,7 @@ def _resultaat(view: Mapping[str, Any], peildatum: date) -> Toetsvraag:
         deel = f" van de {_uren(contract)} contracturen ({round(100 * uren / contract)}%)"
     feiten = [
         f"Sinds {dag(h['van'])} werkt de werknemer {_uren(uren)} uur per week{deel} in "
-        f"{_SOORT_WERK.get(soort, soort)}"
+        f"{label(soort, 'hervatting')}"
         + (", op arbeidstherapeutische basis." if h.get("arbeidstherapeutisch") else ".")
     ]
     conclusie = _map(_map(view.get(_STRUCTUREEL_UIT.get(soort, ""))).get("conclusie"))
@@ -214,8 +210,8 @@ def _inspanningen(
         feiten.append(
             f"{_tel(len(evaluaties), 'evaluatie', 'evaluaties')} van het plan van aanpak, de "
             f"laatste op {dag(rij['evaluaties'].datum)}; "
-            + (f"{gaten} keer meer dan 6 weken ertussen." if gaten else "nooit meer dan 6 weken "
-               "ertussen.")
+            + (f"{gaten} keer meer dan {EVALUATIE_WEKEN} weken ertussen." if gaten else
+               f"nooit meer dan {EVALUATIE_WEKEN} weken ertussen.")
         )  # fmt: skip
     feiten += _spoor_1_feiten(view, verzuim)
     inspanningen = _seq(_map(view.get("werkgever_informatie")).get("re_integratie_inspanningen"))
@@ -244,7 +240,7 @@ def _inspanningen(
             if tellingen
             else "Nog niet te beoordelen: er is nog geen stap vastgelegd."
         )
-        advies = "Evalueer het plan van aanpak ten minste elke 6 weken."
+        advies = f"Evalueer het plan van aanpak ten minste elke {EVALUATIE_WEKEN} weken."
         if status.volgende is not None:
             advies = (
                 f"Zet de volgende stap op tijd: {_klein(status.volgende.naam)} uiterlijk "
@@ -354,7 +350,7 @@ def _herstel(view: Mapping[str, Any], status: RivStatus, peildatum: date) -> Toe
     return Toetsvraag(
         4, "Kan het tekort nog worden hersteld?",
         "UWV kijkt of een tekortkoming vóór de WIA-aanvraag nog kan worden goedgemaakt; "
-        "anders volgt een loonsanctie van ten hoogste 52 weken.",
+        f"anders volgt een loonsanctie van ten hoogste {LOONSANCTIE_MAX_WEKEN} weken.",
         tuple(feiten), risico, advies,
     )  # fmt: skip
 
