@@ -17,7 +17,7 @@ from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.dossier.validate import validate_schema
 from dossiergen.errors import DomainError, InvalidDossierError, LoadError
 from dossiergen.files import discover, display_path
-from dossiergen.poortwachter.tijdlijn import Tijdlijn, bereken_tijdlijn
+from dossiergen.poortwachter.tijdlijn import Tijdlijn, tijdlijn_op
 from dossiergen.problems import Problem, Severity, has_errors
 from dossiergen.rules import apply_rules, domain_problem
 
@@ -140,7 +140,7 @@ def timeline_for(
         if p not in blocking
     ]
     try:
-        tijdlijn = bereken_tijdlijn(verzuim_invoer(dossier.data), peildatum)
+        tijdlijn = tijdlijn_op(verzuim_invoer(dossier.data), peildatum)
     except DomainError as e:
         problem = domain_problem(dossier, e)
         raise InvalidDossierError(f"{dossier.display_path}: {e}", (problem,)) from e

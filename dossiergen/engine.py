@@ -15,6 +15,7 @@ from typing import Any
 
 from dossiergen.config import Resources
 from dossiergen.documents import DocumentSpec
+from dossiergen.documents.tijdlijn import dossier_tijdlijn, tijdlijn_context
 from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.views import make_view
@@ -80,6 +81,9 @@ def document_context(
     own facts and what its kind derives from that view (so derived data cannot leak either)."""
     view = make_view(data, engine.schemas, spec.audiences)
     document_date = spec.document_date(data, peildatum)
+    # One timeline per dossier and date, from the same input as ``dossiergen timeline``:
+    # every document of the dossier prints the same eerste ziektedag and deadlines.
+    tijdlijn = dossier_tijdlijn(data, peildatum)
     return {
         "dossier": view,
         "document": {
@@ -92,5 +96,6 @@ def document_context(
         },
         "peildatum": peildatum.isoformat(),
         "wet": wet.template_data(),  # the law's numbers: no template writes them itself
-        **spec.derive(view, peildatum),  # from the view: derived data cannot leak either
+        "tijdlijn": tijdlijn_context(tijdlijn),
+        **spec.derive(view, tijdlijn, peildatum),  # from the view: derived data cannot leak
     }

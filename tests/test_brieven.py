@@ -29,6 +29,7 @@ from dossiergen.documents.brieven.derive import (
     riv_onderdelen,
     verlenging_datums,
 )
+from dossiergen.documents.tijdlijn import dossier_tijdlijn
 from dossiergen.dossier.load import load_dossier
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.engine import Engine, render_document
@@ -203,7 +204,7 @@ def test_verlenging_dates_bakker_with_samentelling_and_recorded_extension() -> N
     # 2 December 2026 and 3 March 2027. The dossier already records this vrijwillige
     # verlenging (granted after the letter): it must count once, not twice.
     view = load(ROOT / "dossiers" / "bakker-spoor2.yaml")
-    context = derive_verlenging(view, PEILDATUM)
+    context = derive_verlenging(view, dossier_tijdlijn(view, PEILDATUM), PEILDATUM)
     assert context["weken"] == 13
     assert context["tijdlijn"] == {
         "eerste_ziektedag": "2025-02-03",
@@ -231,7 +232,7 @@ def test_verlenging_under_13_weeks_is_not_built(engine: Engine) -> None:
 
 def test_riv_parts_are_those_present_on_the_letter_date() -> None:
     view = load(ROOT / "dossiers" / "bakker-spoor2.yaml")
-    names = [p["naam"] for p in riv_onderdelen(view, date(2026, 1, 31))]
+    names = [p["naam"] for p in riv_onderdelen(view, verzuim_invoer(view), date(2026, 1, 31))]
     # Eindevaluatie, actueel oordeel and visie come later (October 2026); the ziekmelding is
     # UWV's own and is not enclosed.
     assert names == [

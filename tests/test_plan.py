@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from dossiergen.documents import DOCUMENTS, missing_parts
 from dossiergen.documents.plan.derive import check_in_weken, plan_termijn, proefperiode
 from dossiergen.dossier.load import load_dossier
 from dossiergen.engine import Engine, render_document
+from dossiergen.poortwachter.tijdlijn import Mijlpaal, Status
 
 DOSSIERS = sorted((ROOT / "dossiers").glob("*.yaml"))
 MINIMAAL = ROOT / "tests" / "dossiers" / "geldig" / "minimaal-week-1.yaml"
@@ -62,10 +64,15 @@ def test_ag140_structure(engine: Engine) -> None:
 # -- AG140 part 9: more than two weeks after the probleemanalyse --------------------------------
 
 
-def _mijlpalen(analyse: str | None, plan: str, uiterlijk: str) -> dict[str, dict[str, Any]]:
+def _mijlpaal(id_: str, gedaan: str | None, uiterlijk: str) -> Mijlpaal:
+    gedaan_op = date.fromisoformat(gedaan) if gedaan else None
+    return Mijlpaal(id_, id_, None, date.fromisoformat(uiterlijk), gedaan_op, Status.OPEN, "")
+
+
+def _mijlpalen(analyse: str | None, plan: str, uiterlijk: str) -> dict[str, Mijlpaal]:
     return {
-        "probleemanalyse": {"gedaan_op": analyse, "uiterlijk": "2026-03-29"},
-        "plan_van_aanpak": {"gedaan_op": plan, "uiterlijk": uiterlijk},
+        "probleemanalyse": _mijlpaal("probleemanalyse", analyse, "2026-03-29"),
+        "plan_van_aanpak": _mijlpaal("plan_van_aanpak", plan, uiterlijk),
     }
 
 
@@ -102,7 +109,8 @@ def test_plan_after_week_8_without_probleemanalyse() -> None:
 
 
 def test_no_plan_date_no_termijn() -> None:
-    assert plan_termijn({"plan_van_aanpak": {"gedaan_op": None}}, None) is None
+    plan = _mijlpaal("plan_van_aanpak", None, "2026-03-31")
+    assert plan_termijn({"plan_van_aanpak": plan}, None) is None
 
 
 def _late(data: dict[str, Any], reden: str | None) -> dict[str, Any]:

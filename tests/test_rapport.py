@@ -22,7 +22,7 @@ from dossiergen.config import Resources, default_resources
 from dossiergen.documents import DOCUMENTS
 from dossiergen.documents.rapport.derive import arbeidsverleden, kostentoets, tekstblokken
 from dossiergen.dossier.views import make_view
-from dossiergen.engine import Engine, engine_for, render_document
+from dossiergen.engine import Engine, document_context, engine_for, render_document
 from dossiergen.errors import PrivacyError
 from dossiergen.text.markup import Heading, parse_markup
 
@@ -39,20 +39,7 @@ def build(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> bytes
 
 def markup(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> str:
     """The template's markup for ``data`` (the step before the writer)."""
-    view = make_view(data, engine.schemas, SPEC.audiences)
-    context = {
-        "dossier": view,
-        "document": {
-            "naam": SPEC.name,
-            "titel": SPEC.title,
-            "datum": SPEC.document_date(data, PEILDATUM).isoformat(),
-            "versie": VERSION,
-            "bron": shown,
-            "doelgroep": sorted(a.value for a in SPEC.audiences),
-        },
-        "peildatum": PEILDATUM.isoformat(),
-        **SPEC.derive(view, PEILDATUM),
-    }
+    context = document_context(data, SPEC, engine, VERSION, PEILDATUM, shown)
     return engine.renderer.render(SPEC.template, context)
 
 

@@ -35,8 +35,9 @@ from dossiergen.documents.riv.status import (
     stap_status,
 )
 from dossiergen.documents.riv.toets import toetsvragen
-from dossiergen.documents.tijdlijn import tijdlijn_context
+from dossiergen.documents.tijdlijn import dossier_tijdlijn
 from dossiergen.engine import Engine, render_document
+from dossiergen.poortwachter.mijlpaal import gat_tekst
 
 DOSSIERS = [
     *sorted((ROOT / "dossiers").glob("*.yaml")),
@@ -79,7 +80,7 @@ def door(rol: str = "werkgever") -> dict[str, str]:
 
 
 def status_van(data: dict[str, Any], peildatum: date) -> tuple[RivStatus, tuple[Risico, ...]]:
-    tijdlijn = tijdlijn_context(data, peildatum)
+    tijdlijn = dossier_tijdlijn(data, peildatum)
     status = riv_status(data, tijdlijn, peildatum)
     return status, risicos(data, status.onderdelen, tijdlijn, peildatum)
 
@@ -171,14 +172,16 @@ def test_evaluation_gap_reuses_the_timeline_note() -> None:
         {"datum": dag(170), "door": door(), "verslag": "Besproken."},
     ]})  # fmt: skip
     peildatum = X + timedelta(days=180)
-    tijdlijn = tijdlijn_context(data, peildatum)
-    notes = [n for n in tijdlijn["opmerkingen"] if "tussen evaluaties" in n]
-    assert len(notes) == 1
+    tijdlijn = dossier_tijdlijn(data, peildatum)
+    assert len(tijdlijn.evaluatie_gaten) == 1
     status, gevonden = status_van(data, peildatum)
     evaluaties = rij(status, "evaluaties")
     assert evaluaties.status == TE_LAAT
     assert "1 keer meer dan 6 weken" in evaluaties.toelichting
-    assert notes[0][:1].upper() + notes[0][1:] in teksten(gevonden, HOOG)
+    vorige, volgende = tijdlijn.evaluatie_gaten[0]
+    note = gat_tekst(vorige, volgende)
+    assert note in tijdlijn.waarschuwingen
+    assert note[:1].upper() + note[1:] in teksten(gevonden, HOOG)
 
 
 def test_next_evaluation_overdue() -> None:
@@ -224,7 +227,7 @@ def test_spoor_2_exception_is_not_applicable_and_named() -> None:
     assert spoor_2.status == NVT
     assert spoor_2.toelichting == "Uitzondering: WSW-dienstverband (Leidraad 8.2)."
     assert not any("Spoor 2" in t for t in teksten(gevonden))
-    toets = toetsvragen(data, status, gevonden, tijdlijn_context(data, X), X)
+    toets = toetsvragen(data, status, gevonden, dossier_tijdlijn(data, X), X)
     assert "Uitzondering op spoor 2: WSW-dienstverband (Leidraad 8.2)." in toets[2].feiten
 
 
@@ -238,8 +241,9 @@ def test_first_year_evaluation_without_spoor_2_or_exception() -> None:
 
 def test_missing_end_parts_are_a_risk_near_the_wia_aanvraag() -> None:
     data = dossier(**OP_SCHEMA)
-    tijdlijn = tijdlijn_context(data, X)
-    wia = date.fromisoformat(tijdlijn["mijlpalen"]["wia_aanvraag"]["uiterlijk"])
+    tijdlijn = dossier_tijdlijn(data, X)
+    wia = tijdlijn.mijlpaal("wia_aanvraag").uiterlijk
+    assert wia is not None
     _, ver = status_van(data, wia - timedelta(days=57))
     status, dichtbij = status_van(data, wia - timedelta(days=56))
     assert not any("ontbreekt nog" in t for t in teksten(ver))
@@ -273,7 +277,7 @@ def test_ziek_uit_dienst_verkort() -> None:
     assert (visie.status, visie.uiterlijk) == (ONTBREEKT, dag(56))
     assert rij(status, "eerstejaarsevaluatie").status == NVT  # after the end of employment
     assert rij(status, "ziekmelding_uwv").naam == "Ziekmelding bij UWV (ziek uit dienst)"
-    toets = toetsvragen(data, status, gevonden, tijdlijn_context(data, X), X)
+    toets = toetsvragen(data, status, gevonden, dossier_tijdlijn(data, X), X)
     assert any("verkort re-integratieverslag" in f for f in toets[3].feiten)
 
 
@@ -326,7 +330,7 @@ def test_toets_questions_in_uwv_order() -> None:
     )
     peildatum = X + timedelta(days=300)
     status, gevonden = status_van(data, peildatum)
-    toets = toetsvragen(data, status, gevonden, tijdlijn_context(data, peildatum), peildatum)
+    toets = toetsvragen(data, status, gevonden, dossier_tijdlijn(data, peildatum), peildatum)
     assert [v.nummer for v in toets] == [1, 2, 3, 4]
     assert toets[0].vraag == "Is er een bevredigend re-integratieresultaat bereikt?"
     assert "30 uur per week van de 40 contracturen (75%)" in toets[0].feiten[0]
@@ -345,7 +349,7 @@ def test_plan_late_with_recorded_reason_is_weighed() -> None:
     peildatum = X + timedelta(days=60)
     status, gevonden = status_van(data, peildatum)
     assert rij(status, "plan_van_aanpak").status == TE_LAAT
-    toets = toetsvragen(data, status, gevonden, tijdlijn_context(data, peildatum), peildatum)
+    toets = toetsvragen(data, status, gevonden, dossier_tijdlijn(data, peildatum), peildatum)
     assert toets[2].feiten[0].endswith(": werknemer was op vakantie.")
     assert toets[2].risico.startswith("Let op")
 

@@ -10,9 +10,11 @@ from typing import Any
 from dossiergen.dossier.load import LoadedDossier
 from dossiergen.dossier.locations import container_position, json_path
 from dossiergen.dossier.views import Audience
+from dossiergen.poortwachter.tijdlijn import Tijdlijn
 from dossiergen.problems import Problem, Severity
 
-Derivation = Callable[[Mapping[str, Any], date], Mapping[str, Any]]
+#: What a document kind derives from the audience view and the dossier's one timeline.
+Derivation = Callable[[Mapping[str, Any], Tijdlijn, date], Mapping[str, Any]]
 
 
 def report_date(data: Mapping[str, Any], peildatum: date) -> date:
@@ -32,7 +34,7 @@ def always(data: Mapping[str, Any]) -> bool:
     return True
 
 
-def _nothing(data: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+def _nothing(data: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date) -> Mapping[str, Any]:
     return {}
 
 

@@ -1,7 +1,10 @@
-"""The Poortwachter timeline as template data, computed from an audience view.
+"""The Poortwachter timeline of a dossier: computed once per dossier and date, shared by all
+its documents, and turned into template data once, here at the edge.
 
-Documents never compute deadlines themselves: they get the timeline engine's milestones, as
-plain mappings with ISO dates, from here.
+Documents never compute deadlines themselves. Their derivations receive the typed
+:class:`~dossiergen.poortwachter.tijdlijn.Tijdlijn` (dates as ``date``, statuses as
+:class:`~dossiergen.poortwachter.tijdlijn.Status`); only :func:`tijdlijn_context` makes the
+plain mappings with ISO dates that templates print.
 """
 
 from __future__ import annotations
@@ -12,18 +15,18 @@ from typing import Any
 
 from dossiergen.dossier.readers import iso
 from dossiergen.dossier.timeline_input import verzuim_invoer
-from dossiergen.poortwachter.tijdlijn import Tijdlijn, bereken_tijdlijn, riv_soort
+from dossiergen.poortwachter.tijdlijn import Tijdlijn, tijdlijn_op
+
+__all__ = ["dossier_tijdlijn", "tijdlijn_context", "tijdlijn_op"]
 
 
-def tijdlijn_van(view: Mapping[str, Any], peildatum: date) -> Tijdlijn:
-    """The timeline of the dossier behind ``view`` at ``peildatum``."""
-    return bereken_tijdlijn(verzuim_invoer(view), peildatum)
+def dossier_tijdlijn(data: Mapping[str, Any], peildatum: date) -> Tijdlijn:
+    """The timeline of a checked dossier, the same one ``dossiergen timeline`` shows."""
+    return tijdlijn_op(verzuim_invoer(data), peildatum)
 
 
-def tijdlijn_context(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]:
+def tijdlijn_context(tijdlijn: Tijdlijn) -> dict[str, Any]:
     """``tijdlijn`` for templates: milestones by id, each with ISO dates and status."""
-    tijdlijn = tijdlijn_van(view, peildatum)
-
     mijlpalen = {
         m.id: {
             "id": m.id,
@@ -31,7 +34,7 @@ def tijdlijn_context(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]
             "vanaf": iso(m.vanaf),
             "uiterlijk": iso(m.uiterlijk),
             "gedaan_op": iso(m.gedaan_op),
-            "status": m.status,
+            "status": str(m.status),
             "regel": m.regel,
         }
         for m in tijdlijn.mijlpalen
@@ -43,5 +46,5 @@ def tijdlijn_context(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]
         "mijlpalen": mijlpalen,
         "volgorde": [m.id for m in tijdlijn.mijlpalen],
         "opmerkingen": list(tijdlijn.waarschuwingen),
-        "riv_soort": riv_soort(verzuim_invoer(view)),
+        "riv_soort": tijdlijn.riv_soort,
     }

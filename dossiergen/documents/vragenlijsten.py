@@ -9,9 +9,12 @@ from typing import Any
 from dossiergen.documents.spec import DocumentSpec, on_peildatum
 from dossiergen.documents.teksten import tekstblokken
 from dossiergen.dossier.views import Audience
+from dossiergen.poortwachter.tijdlijn import Tijdlijn
 
 
-def derive_vragenlijst(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+def derive_vragenlijst(
+    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
+) -> Mapping[str, Any]:
     """The vragenlijsten only need the free-text helper: they print what the view holds."""
     return {"tekstblokken": tekstblokken}
 

@@ -111,6 +111,22 @@ class VerzuimInvoer:
         # A caller's dict must not change a frozen input behind our back.
         object.__setattr__(self, "gedaan", _bevroren(self.gedaan))
 
+    def __hash__(self) -> int:
+        # Hashable, so one dossier's timeline is computed once per date and shared.
+        return hash(
+            (
+                self.eerste_ziektedag,
+                self.ziekteperioden,
+                self.verlof,
+                self.verlengingen,
+                tuple(sorted(self.gedaan.items())),
+                self.evaluaties,
+                self.geboortedatum,
+                self.uit_dienst,
+                self.spoor_2_uitzondering,
+            )
+        )
+
 
 def _samenvoegen(intervallen: Iterable[Interval]) -> list[Interval]:
     """Sort and merge overlapping or touching intervals."""

@@ -18,11 +18,24 @@ they are ``open``).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dossiergen.poortwachter import wet
 from dossiergen.poortwachter.aow import aow_datum, plus_maanden
+from dossiergen.poortwachter.mijlpaal import (
+    NVT,
+    OP_TIJD,
+    OPEN,
+    TE_LAAT,
+    TE_VROEG,
+    VERLOPEN,
+    Mijlpaal,
+    Status,
+    Tijdlijn,
+    gat_tekst,
+)
+from dossiergen.poortwachter.mijlpaal import dmj as _d
 from dossiergen.poortwachter.samentelling import (
     Verlenging,
     Verlof,
@@ -43,6 +56,7 @@ __all__ = [
     "TE_VROEG",
     "VERLOPEN",
     "Mijlpaal",
+    "Status",
     "Tijdlijn",
     "Verlenging",
     "Verlof",
@@ -50,12 +64,12 @@ __all__ = [
     "Ziekteperiode",
     "aow_datum",
     "bereken_tijdlijn",
+    "gat_tekst",
     "nde_ziektedag",
     "riv_soort",
+    "tijdlijn_op",
 ]
 
-OP_TIJD, TE_VROEG, TE_LAAT = "op tijd", "te vroeg", "te laat"
-OPEN, VERLOPEN, NVT = "open", "verlopen", "n.v.t."
 
 WIA_AANVRAAG_VOOR_EINDE = wet.dagen(wet.WIA_AANVRAAG_WEKEN_VOOR_EINDE)
 EVALUATIE_INTERVAL = wet.dagen(wet.EVALUATIE_WEKEN)
@@ -74,45 +88,6 @@ GEDAAN_STAPPEN = (
 _BEKENDE_GEDAAN = frozenset({*GEDAAN_STAPPEN, "wia_aanvraag"})
 
 
-@dataclass(frozen=True)
-class Mijlpaal:
-    """One step of the timeline. ``vanaf``/``uiterlijk`` are ``None`` where there is no bound."""
-
-    id: str
-    omschrijving: str
-    vanaf: date | None
-    uiterlijk: date | None
-    gedaan_op: date | None
-    status: str
-    regel: str
-
-
-@dataclass(frozen=True)
-class Tijdlijn:
-    """The timeline of the current case at ``peildatum``."""
-
-    eerste_ziektedag: date  # X of the current case
-    peildatum: date
-    mijlpalen: tuple[Mijlpaal, ...]
-    ziektedagen_tot_peildatum: int  # telbare ziektedagen on or before the peildatum
-    ziekteweek_op_peildatum: int | None  # None when the peildatum is no telbare ziektedag
-    einde_wachttijd: date | None  # last day incl. verlengingen; None: recovered before it
-    waarschuwingen: tuple[str, ...]
-    # (previous, next) evaluation/bijstelling dates more than 6 weeks apart
-    evaluatie_gaten: tuple[tuple[date, date], ...] = ()
-
-    def mijlpaal(self, id_: str) -> Mijlpaal:
-        """The milestone with this id (``KeyError`` when absent)."""
-        for m in self.mijlpalen:
-            if m.id == id_:
-                return m
-        raise KeyError(id_)
-
-
-def _d(d: date) -> str:
-    return f"{d.day}-{d.month}-{d.year}"
-
-
 def nde_ziektedag(invoer: VerzuimInvoer, n: int) -> date:
     """Date of the n-th telbare ziektedag of the current case (1 = the first).
 
@@ -126,7 +101,7 @@ def nde_ziektedag(invoer: VerzuimInvoer, n: int) -> date:
 
 def _status(
     vanaf: date | None, uiterlijk: date | None, gedaan: date | None, peildatum: date
-) -> str:
+) -> Status:
     if gedaan is not None:
         if vanaf is not None and gedaan < vanaf:
             return TE_VROEG
@@ -186,10 +161,7 @@ def _evaluatie(b: _Bouwer, plan_uiterlijk: date | None, einde: date | None) -> N
     for vorige, volgende in itertools.pairwise(keten):
         if (volgende - vorige).days > EVALUATIE_INTERVAL:
             b.evaluatie_gaten.append((vorige, volgende))
-            b.waarschuwingen.append(
-                f"{(volgende - vorige).days} dagen tussen evaluaties/bijstellingen op {_d(vorige)} "
-                f"en {_d(volgende)}: meer dan {wet.EVALUATIE_WEKEN} weken."
-            )
+            b.waarschuwingen.append(gat_tekst(vorige, volgende))
     basis = keten[-1] if keten else plan_uiterlijk
     uiterlijk = basis + timedelta(days=EVALUATIE_INTERVAL) if basis else None
     na = f" (na {_d(keten[-1])})" if keten else ""
@@ -244,6 +216,13 @@ def _spoor_2(b: _Bouwer, eje_uiterlijk: date | None, basis_einde: date | None) -
         uiterlijk,
         van_toepassing=toepasselijk,
     )
+
+
+@lru_cache(maxsize=256)
+def tijdlijn_op(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
+    """The timeline of ``invoer`` at ``peildatum``, computed once and then shared: the rules,
+    every document of a dossier and every letter dated that day get the very same dates."""
+    return bereken_tijdlijn(invoer, peildatum)
 
 
 def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
@@ -394,4 +373,5 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         einde_wachttijd=einde,
         waarschuwingen=tuple(b.waarschuwingen),
         evaluatie_gaten=tuple(b.evaluatie_gaten),
+        invoer=invoer,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from dossiergen.dossier.locations import PathPart
 from dossiergen.dossier.timeline_input import verzuim_invoer
-from dossiergen.poortwachter.tijdlijn import TE_LAAT, bereken_tijdlijn
+from dossiergen.poortwachter.tijdlijn import TE_LAAT, tijdlijn_op
 from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, STAPPEN
 from dossiergen.rules.base import (
     FOUT,
@@ -244,7 +244,7 @@ def rule_reden_plan_later(data: Any, peildatum: date) -> Iterator[Found]:
 def rule_termijnen(data: Any, peildatum: date) -> Iterator[Found]:
     # The Poortwachter deadlines of the timeline engine (DESIGN.md §5): a recorded step after
     # its deadline, and more than 6 weeks between evaluations, are what UWV's RIV-toets sees.
-    tijdlijn = bereken_tijdlijn(verzuim_invoer(data), peildatum)
+    tijdlijn = tijdlijn_op(verzuim_invoer(data), peildatum)
     for milestone in tijdlijn.mijlpalen:
         if milestone.status != TE_LAAT or milestone.id not in _STEP_LABELS:
             continue

@@ -15,12 +15,11 @@ from functools import partial
 from typing import Any
 
 from dossiergen.documents.riv import status as riv
-from dossiergen.documents.tijdlijn import tijdlijn_context
+from dossiergen.documents.tijdlijn import tijdlijn_op
 from dossiergen.dossier.labels import LABELS
 from dossiergen.dossier.readers import as_mapping as _map
-from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.errors import MissingDataError
-from dossiergen.poortwachter.tijdlijn import Verlenging, VerzuimInvoer, bereken_tijdlijn
+from dossiergen.poortwachter.tijdlijn import Tijdlijn, Verlenging, VerzuimInvoer
 from dossiergen.poortwachter.wet import VERLENGING_MIN_WEKEN
 
 #: UWV's central postal address for written correspondence from employers. UWV sometimes asks
@@ -186,9 +185,16 @@ def _basis(view: Mapping[str, Any], soort: str, peildatum: date) -> dict[str, An
     }
 
 
+def _invoer(tijdlijn: Tijdlijn) -> VerzuimInvoer:
+    """What the dossier's timeline was computed from (a letter recomputes it on its own date)."""
+    if tijdlijn.invoer is None:
+        raise ValueError("tijdlijn zonder invoer")  # bereken_tijdlijn always records it
+    return tijdlijn.invoer
+
+
 def _tijdlijn(invoer: VerzuimInvoer, datum: date) -> dict[str, Any]:
     """The dates a letter prints, from the timeline engine (never computed in a template)."""
-    tijdlijn = bereken_tijdlijn(invoer, datum)
+    tijdlijn = tijdlijn_op(invoer, datum)
 
     def uiterlijk(id_: str) -> str | None:
         try:
@@ -231,11 +237,13 @@ def werkhervatting_tot(view: Mapping[str, Any], datum: date) -> list[dict[str, A
 # -- the four letters -------------------------------------------------------------------------
 
 
-def derive_ziekmelding(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]:
+def derive_ziekmelding(
+    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
+) -> dict[str, Any]:
     """Context of the ziekmelding langdurig zieke werknemer (42e week)."""
     context = _basis(view, "ziekmelding_42e_week", peildatum)
     datum = date.fromisoformat(context["brief_datum"])
-    context["tijdlijn"] = _tijdlijn(verzuim_invoer(view), datum)
+    context["tijdlijn"] = _tijdlijn(_invoer(tijdlijn), datum)
     context["werkhervatting"] = werkhervatting_tot(view, datum)
     return context
 
@@ -253,7 +261,9 @@ def bijlagen_deskundigenoordeel(
     return result
 
 
-def derive_deskundigenoordeel(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]:
+def derive_deskundigenoordeel(
+    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
+) -> dict[str, Any]:
     """Context of the aanvraag deskundigenoordeel: question, applicant and attachments."""
     context = _basis(view, "deskundigenoordeel", peildatum)
     datum = date.fromisoformat(context["brief_datum"])
@@ -271,7 +281,7 @@ def derive_deskundigenoordeel(view: Mapping[str, Any], peildatum: date) -> dict[
         aanvrager=aanvrager,
         bijlagen=bijlagen,
         extra_bijlagen=extra_bijlagen(context["brief"], bijlagen),
-        tijdlijn=_tijdlijn(verzuim_invoer(view), datum),
+        tijdlijn=_tijdlijn(_invoer(tijdlijn), datum),
     )
     return context
 
@@ -311,7 +321,9 @@ def verlenging_datums(invoer: VerzuimInvoer, weken: int, datum: date) -> dict[st
     }
 
 
-def derive_verlenging(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]:
+def derive_verlenging(
+    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
+) -> dict[str, Any]:
     """Context of the joint request to extend the wachttijd (art. 24 WIA)."""
     context = _basis(view, "verlenging_loondoorbetaling", peildatum)
     datum = date.fromisoformat(context["brief_datum"])
@@ -330,7 +342,7 @@ def derive_verlenging(view: Mapping[str, Any], peildatum: date) -> dict[str, Any
             + "; ".join(problems)
         )
     context["weken"] = weken
-    context["tijdlijn"] = verlenging_datums(verzuim_invoer(view), weken, datum)
+    context["tijdlijn"] = verlenging_datums(_invoer(tijdlijn), weken, datum)
     # What runs on the letter's date continues during the extension.
     context["werkhervatting"] = [p for p in werkhervatting_tot(view, datum) if p["tot"] is None]
     context["plan_datums"] = _tot(_DATUMS["plan_van_aanpak"](view), datum)
@@ -348,12 +360,14 @@ _RIV_LIJSTEN = {
 _RIV_NAMEN = {"spoor_2_start": "Rapportages tweede spoor"}
 
 
-def riv_onderdelen(view: Mapping[str, Any], datum: date) -> list[dict[str, Any]]:
+def riv_onderdelen(
+    view: Mapping[str, Any], invoer: VerzuimInvoer, datum: date
+) -> list[dict[str, Any]]:
     """The parts of the re-integratieverslag the dossier holds on ``datum``, each with the dates
     of its records. Which parts exist comes from the RIV-checklist (``riv.status``), so the
     letter and the checklist never disagree; the ziekmelding (UWV has it) and a
     deskundigenoordeel still without outcome are not enclosed."""
-    rows = riv.onderdelen(view, tijdlijn_context(view, datum), datum)
+    rows = riv.onderdelen(view, tijdlijn_op(invoer, datum), datum)
     result = []
     for row in rows:
         if row.datum is None or row.id == "ziekmelding_uwv":
@@ -369,14 +383,16 @@ def riv_onderdelen(view: Mapping[str, Any], datum: date) -> list[dict[str, Any]]
     return result
 
 
-def derive_aanbieding_riv(view: Mapping[str, Any], peildatum: date) -> dict[str, Any]:
+def derive_aanbieding_riv(
+    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
+) -> dict[str, Any]:
     """Context of the cover letter of the re-integratieverslag with the WIA-aanvraag."""
     context = _basis(view, "aanbieding_riv", peildatum)
     datum = date.fromisoformat(context["brief_datum"])
-    onderdelen = riv_onderdelen(view, datum)
+    onderdelen = riv_onderdelen(view, _invoer(tijdlijn), datum)
     context.update(
         onderdelen=onderdelen,
         extra_bijlagen=extra_bijlagen(context["brief"], onderdelen),
-        tijdlijn=_tijdlijn(verzuim_invoer(view), datum),
+        tijdlijn=_tijdlijn(_invoer(tijdlijn), datum),
     )
     return context

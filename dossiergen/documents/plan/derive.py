@@ -2,7 +2,7 @@
 
 Like ``derive``, every function takes the audience *view* (a withheld medical field can never
 reach a derived figure) and is pure: no clock, no I/O. Deadlines come from the timeline engine
-(``tijdlijn_context``); this module only compares the dates it returns.
+(the dossier's typed timeline); this module only compares the dates it holds.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from dossiergen.documents.teksten import tekstblokken
-from dossiergen.documents.tijdlijn import tijdlijn_context
 from dossiergen.dossier.labels import label
 from dossiergen.dossier.readers import as_date as _date
 from dossiergen.dossier.readers import as_tuple as _list
 from dossiergen.dossier.readers import get as _get
+from dossiergen.poortwachter.tijdlijn import Mijlpaal, Tijdlijn
 from dossiergen.poortwachter.wet import PLAN_NA_PROBLEEMANALYSE_WEKEN, dagen
 
 #: AG140 part 9: the plan is due within 2 weeks after the probleemanalyse.
@@ -61,20 +61,19 @@ class PlanTermijn:
         return self.later_dan_twee_weken or self.na_uiterlijk
 
 
-def plan_termijn(
-    mijlpalen: Mapping[str, Mapping[str, Any]], reden: str | None
-) -> PlanTermijn | None:
+def plan_termijn(mijlpalen: Mapping[str, Mijlpaal], reden: str | None) -> PlanTermijn | None:
     """Compare the plan's date with the probleemanalyse, from the timeline's milestones.
 
-    ``mijlpalen`` is ``tijdlijn_context(...)["mijlpalen"]``; ``reden`` the recorded
+    ``mijlpalen`` are the timeline's milestones by id; ``reden`` the recorded
     ``reden_later_dan_twee_weken``. ``None`` when the timeline has no plan date.
     """
-    plan = mijlpalen.get("plan_van_aanpak", {})
-    gedaan = _date(plan.get("gedaan_op"))
-    if gedaan is None:
+    plan = mijlpalen.get("plan_van_aanpak")
+    gedaan = plan.gedaan_op if plan else None
+    if plan is None or gedaan is None:
         return None
-    analyse = _date(mijlpalen.get("probleemanalyse", {}).get("gedaan_op"))
-    uiterlijk = _date(plan.get("uiterlijk"))
+    probleemanalyse = mijlpalen.get("probleemanalyse")
+    analyse = probleemanalyse.gedaan_op if probleemanalyse else None
+    uiterlijk = plan.uiterlijk
     dagen = (gedaan - analyse).days if analyse else None
     return PlanTermijn(
         datum_plan=gedaan.isoformat(),
@@ -228,15 +227,15 @@ def check_in_weken(jobcarving: Mapping[str, Any]) -> tuple[CheckInWeek, ...]:
 # -- template contexts ------------------------------------------------------------------------
 
 
-def derive_plan(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+def derive_plan(view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date) -> Mapping[str, Any]:
     """The plan van aanpak's derived data: the AG140 part 9 check, history and jobcarving."""
     verzuim = view["verzuim"]
     plan = _get(verzuim, "plan_van_aanpak") or {}
-    tijdlijn = tijdlijn_context(view, peildatum)
+    mijlpalen = {m.id: m for m in tijdlijn.mijlpalen}
     jobcarving = _get(plan, "jobcarving")
     return {
         "tekstblokken": tekstblokken,
-        "termijn": plan_termijn(tijdlijn["mijlpalen"], _get(plan, "reden_later_dan_twee_weken")),
+        "termijn": plan_termijn(mijlpalen, _get(plan, "reden_later_dan_twee_weken")),
         "historie": historie(verzuim),
         "laatst_bijgesteld": laatst_bijgesteld(verzuim),
         "stappen": jobcarving_stappen(jobcarving) if jobcarving else (),

@@ -16,6 +16,7 @@ from dossiergen.documents.teksten import Tekstblok, tekstblokken
 from dossiergen.dossier.readers import as_date as _date
 from dossiergen.dossier.readers import as_tuple as _list
 from dossiergen.dossier.readers import get as _get
+from dossiergen.poortwachter.tijdlijn import Tijdlijn
 from dossiergen.poortwachter.wet import KOSTEN_MAX_PROCENT
 
 # FML rubrieken in the order of the FML (I-VI), with their Roman numeral.
@@ -303,7 +304,9 @@ def jobcarving_uren(view: Mapping[str, Any]) -> float | None:
 # -- the rapport -------------------------------------------------------------------------------
 
 
-def derive_rapport(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
+def derive_rapport(
+    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
+) -> Mapping[str, Any]:
     """What the rapport template needs beyond the view itself."""
     day = rapportdatum(view, peildatum)
     profile = current_profile(view)

@@ -31,6 +31,7 @@ from dossiergen.documents.riv.status import (
 from dossiergen.dossier.readers import as_date
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
+from dossiergen.poortwachter.tijdlijn import Tijdlijn
 
 HOOG, LET_OP = "hoog", "let op"
 #: Missing end-of-wachttijd parts become a risk this close to the WIA-aanvraag (8 weeks).
@@ -83,7 +84,7 @@ def blokkerend_advies(view: Mapping[str, Any]) -> str | None:
 def risicos(
     view: Mapping[str, Any],
     rijen: Sequence[Onderdeel],
-    tijdlijn: Mapping[str, Any],
+    tijdlijn: Tijdlijn,
     peildatum: date,
 ) -> tuple[Risico, ...]:
     """What may cost the employer a loonsanctie: the serious ones (``hoog``) first."""
@@ -102,8 +103,8 @@ def risicos(
         hoog.append("De eerstejaarsevaluatie zet geen spoor 2 in, maar er is geen uitzondering "
                     f"vastgelegd (Leidraad 7.2); spoor 2 moet dan uiterlijk "
                     f"{dag(spoor_2.uiterlijk)} starten.")  # fmt: skip
-    wia = _map(_map(tijdlijn.get("mijlpalen")).get("wia_aanvraag")).get("uiterlijk")
-    grens = uit_dienst(view) or as_date(wia)
+    wia = [m.uiterlijk for m in tijdlijn.mijlpalen if m.id == "wia_aanvraag"]
+    grens = uit_dienst(view) or (wia[0] if wia else None)
     if grens is not None and peildatum >= grens - timedelta(days=WIA_NABIJ_DAGEN):
         for o in (rij["actueel_oordeel"], rij["eindevaluatie"], rij["visie_werknemer"]):
             if o.status in (OPEN, NOG_NIET):

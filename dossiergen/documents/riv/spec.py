@@ -10,18 +10,16 @@ from dossiergen.documents.riv.risicos import risicos
 from dossiergen.documents.riv.status import riv_status
 from dossiergen.documents.riv.toets import toetsvragen
 from dossiergen.documents.spec import DocumentSpec, on_peildatum
-from dossiergen.documents.tijdlijn import tijdlijn_context
 from dossiergen.dossier.views import Audience
+from dossiergen.poortwachter.tijdlijn import Tijdlijn
 
 
-def derive_riv(view: Mapping[str, Any], peildatum: date) -> Mapping[str, Any]:
-    """Template data at ``peildatum``: the timeline, the RIV rows (``riv``), the risks and the
-    four questions of UWV's RIV-toets (``toets``)."""
-    tijdlijn = tijdlijn_context(view, peildatum)
+def derive_riv(view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date) -> Mapping[str, Any]:
+    """Template data at ``peildatum``: the RIV rows (``riv``), the risks and the four questions
+    of UWV's RIV-toets (``toets``), all on the dossier's one timeline."""
     status = riv_status(view, tijdlijn, peildatum)
     gevonden = risicos(view, status.onderdelen, tijdlijn, peildatum)
     return {
-        "tijdlijn": tijdlijn,
         "riv": status,
         "risicos": gevonden,
         "toets": toetsvragen(view, status, gevonden, tijdlijn, peildatum),

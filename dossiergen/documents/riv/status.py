@@ -1,9 +1,9 @@
 """The re-integratieverslag (RIV) status: every part, its date, deadline and status.
 
-Pure: works on an audience view and the timeline context of :mod:`dossiergen.documents.tijdlijn`
-(no clock, no I/O). Deadlines come only from the timeline engine; the one date taken from the
-dossier itself is the last day of employment (ziek uit dienst), on which the former employer's
-verslag closes. Medical information is never read: its row only says who sends it.
+Pure: works on an audience view and the typed timeline of the dossier (no clock, no I/O).
+Deadlines and the last day of employment (ziek uit dienst, on which the former employer's
+verslag closes) come only from the timeline. Medical information is never read: its row only
+says who sends it.
 
 Status values (Dutch, exact; see ``SYMBOLEN``): ``op tijd`` done within its window ·
 ``aanwezig`` present, no deadline · ``te laat`` done after its deadline · ``te vroeg`` done
@@ -40,7 +40,8 @@ from dossiergen.dossier.readers import as_date as _day
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
 from dossiergen.dossier.readers import iso as _iso
-from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, RIV_VERKORT_VANAF_WEKEN
+from dossiergen.poortwachter.tijdlijn import Mijlpaal, Status, Tijdlijn, gat_tekst
+from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, RIV_VERKORT_VANAF_WEKEN, ZIEKMELDING_WEKEN
 
 # The rows and their statuses live in ``onderdeel``; importers may take them from here.
 __all__ = [
@@ -89,19 +90,18 @@ def stap_status(
     return OPEN if _due(vanaf, uiterlijk, peildatum) else NOG_NIET
 
 
-_VAN_TIJDLIJN = {"op tijd": OP_TIJD, "te laat": TE_LAAT, "te vroeg": TE_VROEG}
+_VAN_TIJDLIJN = {Status.OP_TIJD: OP_TIJD, Status.TE_LAAT: TE_LAAT, Status.TE_VROEG: TE_VROEG}
 
 
-def _uit_mijlpaal(m: Mapping[str, Any], peildatum: date) -> str:
+def _uit_mijlpaal(m: Mijlpaal, peildatum: date) -> str:
     """A timeline milestone's status in checklist terms."""
-    status = str(m["status"])
-    if status in _VAN_TIJDLIJN:
-        return _VAN_TIJDLIJN[status]
-    if status == "verlopen":
+    if m.status in _VAN_TIJDLIJN:
+        return _VAN_TIJDLIJN[m.status]
+    if m.status is Status.VERLOPEN:
         return ONTBREEKT
-    if status == "n.v.t.":
+    if m.status is Status.NVT:
         return NVT
-    return OPEN if _due(_day(m["vanaf"]), _day(m["uiterlijk"]), peildatum) else NOG_NIET
+    return OPEN if _due(m.vanaf, m.uiterlijk, peildatum) else NOG_NIET
 
 
 # -- the rows --------------------------------------------------------------------------------
@@ -129,18 +129,18 @@ _NOOT = {
 class _Context:
     view: Mapping[str, Any]
     verzuim: Mapping[str, Any]
-    mijlpalen: Mapping[str, Mapping[str, Any]]
+    mijlpalen: Mapping[str, Mijlpaal]
     peildatum: date
     uit: date | None  # last day of employment, when ziek uit dienst
     soort: str
 
 
-def _uitzondering(c: _Context, m: Mapping[str, Any]) -> str:
+def _uitzondering(c: _Context, m: Mijlpaal) -> str:
     """Why a milestone does not apply: the recorded spoor-2 exception or the timeline's rule."""
     waarde = _map(c.view.get("spoor_2")).get("uitzondering")
     if waarde in UITZONDERINGEN:
         return f"Uitzondering: {UITZONDERINGEN[str(waarde)]}."
-    regel = str(m["regel"])
+    regel = m.regel
     return zin(regel[regel.index("Uitzondering") :]) if "Uitzondering" in regel else ""
 
 
@@ -163,7 +163,7 @@ def _stap(
     m = c.mijlpalen[venster or id_]
     record = _map(c.verzuim.get(id_))
     rij = Onderdeel(id_, naam, _door(record, door), _iso(_day(record.get("datum"))))
-    gedaan, vanaf, uiterlijk = _day(rij.datum), _day(m["vanaf"]), _day(m["uiterlijk"])
+    gedaan, vanaf, uiterlijk = _day(rij.datum), m.vanaf, m.uiterlijk
     if c.uit is not None and eind:
         if c.soort == "geen" or (c.soort == "verkort" and not ook_verkort):
             return replace(rij, toelichting=_NOOT[c.soort])
@@ -173,26 +173,23 @@ def _stap(
     if c.uit is not None and gedaan is None and (vanaf or uiterlijk or c.uit) > c.uit:
         # After the end of employment the former employer has no steps left: UWV takes over.
         return replace(rij, vanaf=None, uiterlijk=None, toelichting=_NOOT["na_dienst"])
-    if m["status"] == "n.v.t." and gedaan is None:
+    if m.status is Status.NVT and gedaan is None:
         return replace(rij, toelichting=_uitzondering(c, m))
     if venster:  # a borrowed window: judge the record against it
         return replace(rij, status=stap_status(vanaf, uiterlijk, gedaan, c.peildatum))
     return replace(rij, status=_uit_mijlpaal(m, c.peildatum))  # the timeline's own verdict
 
 
-_GAT = "tussen evaluaties/bijstellingen"  # marks the timeline's note on a gap > 6 weeks
-
-
-def evaluatie_gaten(tijdlijn: Mapping[str, Any]) -> tuple[str, ...]:
-    """The timeline's notes on gaps of more than 6 weeks between evaluations (not recounted)."""
-    return tuple(str(n) for n in _seq(tijdlijn.get("opmerkingen")) if _GAT in str(n))
+def evaluatie_gaten(tijdlijn: Tijdlijn) -> tuple[str, ...]:
+    """The timeline's gaps between evaluations, in words (found by the timeline, not here)."""
+    return tuple(gat_tekst(vorige, volgende) for vorige, volgende in tijdlijn.evaluatie_gaten)
 
 
 def _evaluaties(c: _Context, gaten: Sequence[str]) -> Onderdeel:
     evaluaties = [_map(e) for e in _seq(c.verzuim.get("evaluaties"))]
     m = c.mijlpalen["evaluatie"]
     dagen = sorted(d for e in evaluaties if (d := _day(e.get("datum"))))
-    uiterlijk = _day(m["uiterlijk"])
+    uiterlijk = m.uiterlijk
     volgende = _uit_mijlpaal(m, c.peildatum)
     na_dienst = c.uit is not None and uiterlijk is not None and uiterlijk > c.uit
     if volgende == ONTBREEKT and not na_dienst:
@@ -276,17 +273,23 @@ def _medische_informatie(c: _Context, eindevaluatie: Onderdeel) -> Onderdeel:
     return replace(rij, status=NOG_NIET)
 
 
+def _soort(tijdlijn: Tijdlijn) -> str:
+    """``volledig``, ``verkort`` or ``geen`` (ziek uit dienst within the first weeks)."""
+    uit = tijdlijn.invoer.uit_dienst if tijdlijn.invoer else None
+    return tijdlijn.riv_soort or ("geen" if uit else "volledig")
+
+
 def onderdelen(
-    view: Mapping[str, Any], tijdlijn: Mapping[str, Any], peildatum: date
+    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
 ) -> tuple[Onderdeel, ...]:
     """Every part of the re-integratieverslag in the order of the verslag, with its status."""
     verzuim = _map(view.get("verzuim"))
-    uit = uit_dienst(view)
-    soort = str(tijdlijn.get("riv_soort") or ("geen" if uit else "volledig"))
-    c = _Context(view, verzuim, _map(tijdlijn.get("mijlpalen")), peildatum, uit, soort)
+    uit = tijdlijn.invoer.uit_dienst if tijdlijn.invoer else None
+    mijlpalen = {m.id: m for m in tijdlijn.mijlpalen}
+    c = _Context(view, verzuim, mijlpalen, peildatum, uit, _soort(tijdlijn))
     # Ziek uit dienst before week 42: the timeline moves the melding to the last working day.
-    uiterlijk = _map(c.mijlpalen.get("ziekmelding_uwv")).get("uiterlijk")
-    melding = " (ziek uit dienst)" if uit and uiterlijk == uit.isoformat() else " (42e week)"
+    melding_op = mijlpalen["ziekmelding_uwv"].uiterlijk if "ziekmelding_uwv" in mijlpalen else None
+    melding = " (ziek uit dienst)" if uit and melding_op == uit else f" ({ZIEKMELDING_WEKEN}e week)"
     eind = _stap(c, "eindevaluatie", "Eindevaluatie", "werkgever", eind=True)
     spoor_2 = _stap(c, "spoor_2_start", "Start spoor 2", "werkgever")
     start = _map(verzuim.get("spoor_2_start"))
@@ -321,20 +324,18 @@ def onderdelen(
     )
 
 
-def riv_status(view: Mapping[str, Any], tijdlijn: Mapping[str, Any], peildatum: date) -> RivStatus:
-    """The checklist of the re-integratieverslag at ``peildatum``.
-
-    ``tijdlijn`` is :func:`dossiergen.documents.tijdlijn.tijdlijn_context` of the same view.
-    """
+def riv_status(view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date) -> RivStatus:
+    """The checklist of the re-integratieverslag at ``peildatum``, on the dossier's timeline."""
     rijen = onderdelen(view, tijdlijn, peildatum)
-    uit = uit_dienst(view)
+    uit = tijdlijn.invoer.uit_dienst if tijdlijn.invoer else None
+    wia = [m.uiterlijk for m in tijdlijn.mijlpalen if m.id == "wia_aanvraag"]
     komend = [o for o in rijen if o.status == OPEN and (o.uiterlijk or "") >= peildatum.isoformat()]
     return RivStatus(
         onderdelen=rijen,
-        riv_soort=str(tijdlijn.get("riv_soort") or ("geen" if uit else "volledig")),
+        riv_soort=_soort(tijdlijn),
         uit_dienst=_iso(uit),
-        ziekteweek=tijdlijn.get("ziekteweek"),
-        wia_uiterlijk=_map(_map(tijdlijn.get("mijlpalen")).get("wia_aanvraag")).get("uiterlijk"),
-        einde_wachttijd=tijdlijn.get("einde_wachttijd"),
+        ziekteweek=tijdlijn.ziekteweek_op_peildatum,
+        wia_uiterlijk=_iso(wia[0]) if wia else None,
+        einde_wachttijd=_iso(tijdlijn.einde_wachttijd),
         volgende=min(komend, key=lambda o: str(o.uiterlijk), default=None),
     )

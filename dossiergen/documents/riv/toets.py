@@ -36,6 +36,7 @@ from dossiergen.dossier.labels import label
 from dossiergen.dossier.readers import as_date as _day
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
+from dossiergen.poortwachter.tijdlijn import Tijdlijn
 from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, LOONSANCTIE_MAX_WEKEN
 
 # -- UWV's RIV-toets -----------------------------------------------------------------------
@@ -184,7 +185,7 @@ def _inspanningen(
     view: Mapping[str, Any],
     status: RivStatus,
     risicos: Sequence[Risico],
-    tijdlijn: Mapping[str, Any],
+    tijdlijn: Tijdlijn,
 ) -> Toetsvraag:
     rij = {o.id: o for o in status.onderdelen}
     verzuim = _map(view.get("verzuim"))
@@ -254,7 +255,7 @@ def _inspanningen(
     )  # fmt: skip
 
 
-def _grond(view: Mapping[str, Any], status: RivStatus, tijdlijn: Mapping[str, Any]) -> Toetsvraag:
+def _grond(view: Mapping[str, Any], status: RivStatus, tijdlijn: Tijdlijn) -> Toetsvraag:
     verzuim = _map(view.get("verzuim"))
     feiten = []
     plan = _map(verzuim.get("plan_van_aanpak"))
@@ -359,7 +360,7 @@ def toetsvragen(
     view: Mapping[str, Any],
     status: RivStatus,
     risicos: Sequence[Risico],
-    tijdlijn: Mapping[str, Any],
+    tijdlijn: Tijdlijn,
     peildatum: date,
 ) -> tuple[Toetsvraag, ...]:
     """UWV's four RIV-toets questions, in UWV's order, answered from the dossier."""
