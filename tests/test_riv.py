@@ -261,8 +261,9 @@ def test_missing_end_parts_are_a_risk_near_the_wia_aanvraag() -> None:
 def test_end_parts_made_too_early_must_be_updated() -> None:
     data = dossier(eindevaluatie={"datum": dag(500), "door": door()})
     status, gevonden = status_van(data, X + timedelta(days=600))
-    assert rij(status, "eindevaluatie").status == TE_VROEG
-    assert any(t.startswith("Eindevaluatie van") and "actualiseer" in t for t in teksten(gevonden))
+    # No legal earliest date: made early (without a verlenging) it is simply on time.
+    assert rij(status, "eindevaluatie").status == OP_TIJD
+    assert not any(t.startswith("Eindevaluatie van") for t in teksten(gevonden))
 
 
 def test_ziek_uit_dienst_verkort() -> None:

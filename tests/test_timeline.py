@@ -105,22 +105,24 @@ def test_volgorde_en_ids() -> None:
 @pytest.mark.parametrize(
     ("x", "melding"),
     [
-        # X+293 = Thu 2-4-2026 -> Goede Vrijdag 3-4 is a werkdag
-        (date(2025, 6, 13), date(2026, 4, 3)),
+        # X+293 = Thu 2-4-2026 -> Fri 3-4 Goede Vrijdag (Atw art. 3 lid 2), weekend, Mon 6-4
+        # tweede Paasdag -> Tue 7-4
+        (date(2025, 6, 13), date(2026, 4, 7)),
         # X+293 = Fri 3-4-2026 -> Sat, Sun, Mon 6-4 tweede Paasdag -> Tue 7-4
         (date(2025, 6, 14), date(2026, 4, 7)),
         # X+293 = Mon 4-5-2026 -> Tue 5 mei (non-lustrum year, still ATW) -> Wed 6-5
         (date(2025, 7, 15), date(2026, 5, 6)),
-        # X+293 = Wed 13-5-2026 -> Thu 14-5 Hemelvaart -> Fri 15-5
-        (date(2025, 7, 24), date(2026, 5, 15)),
+        # X+293 = Wed 13-5-2026 -> Thu 14-5 Hemelvaart -> Fri 15-5 equated (Besluit
+        # gelijkstelling, Atw art. 3 lid 3) -> weekend -> Mon 18-5
+        (date(2025, 7, 24), date(2026, 5, 18)),
         # X+293 = Fri 22-5-2026 -> weekend, Mon 25-5 tweede Pinksterdag -> Tue 26-5
         (date(2025, 8, 2), date(2026, 5, 26)),
         # X+293 = Fri 25-4-2025 -> Sat 26-4 Koningsdag (27-4 is a Sunday), Sun -> Mon 28-4
         (date(2024, 7, 6), date(2025, 4, 28)),
         # X+293 = Fri 24-4-2026 -> weekend, Mon 27-4 Koningsdag -> Tue 28-4
         (date(2025, 7, 5), date(2026, 4, 28)),
-        # X+293 = Wed 31-12-2025 -> Thu 1-1 Nieuwjaarsdag -> Fri 2-1-2026
-        (date(2025, 3, 13), date(2026, 1, 2)),
+        # X+293 = Wed 31-12-2025 -> Thu 1-1 Nieuwjaarsdag -> Fri 2-1-2026 equated -> Mon 5-1
+        (date(2025, 3, 13), date(2026, 1, 5)),
     ],
 )
 def test_ziekmelding_rond_feestdagen(x: date, melding: date) -> None:
@@ -204,14 +206,25 @@ def test_verlof_breekt_samentelling_niet() -> None:
     assert t.mijlpaal("probleemanalyse").uiterlijk == date(2026, 3, 17)
 
 
-def test_verlof_telt_niet_als_onderbreking() -> None:
-    # Gap 31-1 .. 8-3 is 37 calendar days, 11 of them leave (10-2 .. 20-2): 26 gap days < 28.
+def test_verlof_met_gezonde_dagen_ernaast_is_onderbreking() -> None:
+    # Gap 31-1 .. 8-3 is 37 calendar days, 11 of them leave (10-2 .. 20-2). Art. 23 lid 3
+    # onder 2° WIA joins periods across leave only when they adjoin it on both sides; here
+    # there are healthy days, so the leave is part of the onderbreking: 37 days, a new case.
     invoer = VerzuimInvoer(
         date(2026, 1, 5),
         (A, Ziekteperiode(date(2026, 3, 9))),
         verlof=(Verlof("zwangerschapsverlof", date(2026, 2, 10), date(2026, 2, 20)),),
     )
+    assert tl(invoer).eerste_ziektedag == date(2026, 3, 9)
+
+
+def test_verlof_direct_aansluitend_zelfde_oorzaak_telt_samen() -> None:
+    verlof = Verlof("zwangerschapsverlof", date(2026, 1, 31), date(2026, 3, 8))
+    invoer = VerzuimInvoer(date(2026, 1, 5), (A, Ziekteperiode(date(2026, 3, 9))), (verlof,))
     assert tl(invoer).eerste_ziektedag == date(2026, 1, 5)
+    anders = Verlof("zwangerschapsverlof", date(2026, 1, 31), date(2026, 3, 8), False)
+    invoer = VerzuimInvoer(date(2026, 1, 5), (A, Ziekteperiode(date(2026, 3, 9))), (anders,))
+    assert tl(invoer).eerste_ziektedag == date(2026, 3, 9)
 
 
 # --- verlenging -----------------------------------------------------------------------------
@@ -222,8 +235,9 @@ def test_verlof_telt_niet_als_onderbreking() -> None:
     [
         # vrijwillig 13 weeks: 27-2-2028 + 91 = 28-5-2028; WIA 77 days earlier = 12-3-2028
         ((Verlenging("vrijwillig", 13),), date(2028, 5, 28), date(2028, 3, 12)),
-        # loonsanctie 52 weeks: 27-2-2028 + 364 = 25-2-2029; WIA = 10-12-2028
-        ((Verlenging("loonsanctie", 52),), date(2029, 2, 25), date(2028, 12, 10)),
+        # loonsanctie 52 weeks: 27-2-2028 + 364 = 25-2-2029; the WIA-aanvraag does not move
+        # (art. 25 lid 9 WIA): 27-2-2028 - 77 = 12-12-2027
+        ((Verlenging("loonsanctie", 52),), date(2029, 2, 25), date(2027, 12, 12)),
     ],
 )
 def test_verlenging(verlengingen: tuple[Verlenging, ...], einde: date, wia: date) -> None:
@@ -398,8 +412,8 @@ def test_ziekteweek(peildatum: date, dagen: int, week: int | None) -> None:
     [
         (date(2026, 4, 11), None),  # X+40: 41 sick days, less than 6 weeks
         (date(2026, 4, 12), "verkort"),  # X+41: 42 days = 6 weeks
-        (date(2026, 5, 10), "verkort"),  # X+69: 70 days = 10 weeks
-        (date(2026, 5, 11), "volledig"),  # X+70: 71 days
+        (date(2026, 5, 9), "verkort"),  # X+68: 69 days, under 10 weeks
+        (date(2026, 5, 10), "volledig"),  # X+69: 70 days = 10 weeks ("10 weken of langer")
         (date(2026, 3, 1), None),  # not sick on that day
     ],
 )
@@ -411,7 +425,11 @@ def test_riv_soort(uit_dienst: date, soort: str | None) -> None:
 def test_ziekmelding_bij_uit_dienst() -> None:
     # Out of service on 30-6-2026 while sick: ziekmelding that day, before week 42
     t = tl(VerzuimInvoer(X, uit_dienst=date(2026, 6, 30)))
-    assert t.mijlpaal("ziekmelding_uwv").uiterlijk == date(2026, 6, 30)
+    assert t.mijlpaal("ziekmelding_uit_dienst").uiterlijk == date(2026, 6, 30)
+    assert t.mijlpaal("ziekmelding_uwv").status == "n.v.t."
+    erd = tl(VerzuimInvoer(X, uit_dienst=date(2026, 6, 30), eigenrisicodrager_zw=True))
+    assert erd.mijlpaal("ziekmelding_uit_dienst").uiterlijk == date(2026, 8, 11)
+    assert erd.mijlpaal("ziekmelding_uwv").status != "n.v.t."
     assert any("verkort" in w or "volledig" in w for w in t.waarschuwingen)
 
 

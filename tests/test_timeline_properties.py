@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -110,9 +111,19 @@ def test_wia_aanvraag_altijd_77_dagen_voor_einde(invoer: VerzuimInvoer, peildatu
     t = bereken_tijdlijn(invoer, peildatum)
     wia = t.mijlpaal("wia_aanvraag").uiterlijk
     assert (t.einde_wachttijd is None) == (wia is None)
+    sanctie = 7 * sum(v.weken for v in invoer.verlengingen if v.grond == "loonsanctie")
     if t.einde_wachttijd is not None and wia is not None:
-        assert (t.einde_wachttijd - wia).days == 77
+        # 11 weeks before the end; a loonsanctie lengthens the end but not the aanvraag
+        assert (t.einde_wachttijd - wia).days == 77 + sanctie
         assert t.mijlpaal("einde_wachttijd").uiterlijk == t.einde_wachttijd
+
+
+@settings(max_examples=200, deadline=None)
+@given(invoeren(), st.integers(min_value=1, max_value=52))
+def test_loonsanctie_verschuift_wia_aanvraag_nooit(invoer: VerzuimInvoer, weken: int) -> None:
+    zonder = bereken_tijdlijn(invoer, invoer.eerste_ziektedag).mijlpaal("wia_aanvraag")
+    met = replace(invoer, verlengingen=(*invoer.verlengingen, Verlenging("loonsanctie", weken)))
+    assert bereken_tijdlijn(met, invoer.eerste_ziektedag).mijlpaal("wia_aanvraag") == zonder
 
 
 @settings(max_examples=300, deadline=None)

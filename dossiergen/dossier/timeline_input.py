@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dossiergen.errors import DomainError
 from dossiergen.poortwachter.tijdlijn import (
     GEDAAN_STAPPEN,
     Verlenging,
@@ -18,18 +19,38 @@ from dossiergen.poortwachter.tijdlijn import (
     VerzuimInvoer,
     Ziekteperiode,
 )
+from dossiergen.poortwachter.werkdagen import EERSTE_JAAR, LAATSTE_JAAR
+
+#: A dossier date outside these years is no real case; it would overflow the calendar.
+_EERSTE_JAAR, _LAATSTE_JAAR = EERSTE_JAAR, LAATSTE_JAAR - 5
+#: Longer than any verlenging the law allows in practice (art. 24 has no maximum, but a
+#: wachttijd extended by more than 10 years cannot be computed with sensibly).
+_MAX_VERLENGING_WEKEN = 520
 
 
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(str(value)) if value not in (None, "") else None
+def _date(value: Any, *path: str | int) -> date | None:
+    if value in (None, ""):
+        return None
+    day = date.fromisoformat(str(value))
+    if path and not _EERSTE_JAAR <= day.year <= _LAATSTE_JAAR:
+        raise DomainError(
+            f"datum {day.isoformat()} ligt buiten {_EERSTE_JAAR}–{_LAATSTE_JAAR}; de tijdlijn "
+            "kan er niet mee rekenen",
+            path,
+        )
+    return day
 
 
-def _optional_date(value: Any) -> date | None:
-    """A date outside ``verzuim`` that may still be invalid (the timeline then goes without)."""
+def _optional_date(value: Any, *, kalender: bool = True) -> date | None:
+    """A date outside ``verzuim`` that may still be invalid (the timeline then goes without);
+    with ``kalender`` also one the holiday calendar cannot reach."""
     try:
-        return _date(value)
+        day = _date(value)
     except ValueError:
         return None
+    if day is not None and kalender and not _EERSTE_JAAR <= day.year <= _LAATSTE_JAAR:
+        return None
+    return day
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -44,24 +65,41 @@ def verzuim_invoer(data: Mapping[str, Any]) -> VerzuimInvoer:
     """The timeline input of a dossier whose ``verzuim`` section passed validation."""
     verzuim = _mapping(data.get("verzuim"))
     werknemer = _mapping(data.get("werknemer"))
-    first = _date(verzuim.get("eerste_ziektedag"))
+    first = _date(verzuim.get("eerste_ziektedag"), "verzuim", "eerste_ziektedag")
     if first is None:
-        raise ValueError("verzuim.eerste_ziektedag ontbreekt")
-    periods = tuple(
-        Ziekteperiode(van=_date(p["van"]) or first, tot=_date(p.get("tot")))
-        for p in _list(verzuim.get("ziekteperioden"))
-    )
-    leave = tuple(
-        Verlof(soort=str(v["soort"]), van=_date(v["van"]) or first, tot=_date(v["tot"]) or first)
-        for v in _list(verzuim.get("verlof"))
-    )
-    extensions = tuple(
-        Verlenging(grond=str(v["grond"]), weken=int(v["weken"]))
-        for v in _list(verzuim.get("verlenging_wachttijd"))
-    )
+        raise ValueError("verzuim.eerste_ziektedag ontbreekt")  # the schema reports it
+    periods = []
+    for i, p in enumerate(_list(verzuim.get("ziekteperioden"))):
+        where = ("verzuim", "ziekteperioden", i)
+        van = _date(p["van"], *where, "van") or first
+        tot = _date(p.get("tot"), *where, "tot")
+        if tot is not None and tot < van:
+            raise DomainError(f"ziekteperiode eindigt ({tot}) vóór het begin ({van})", where)
+        periods.append(Ziekteperiode(van=van, tot=tot))
+    leave = []
+    for i, v in enumerate(_list(verzuim.get("verlof"))):
+        where = ("verzuim", "verlof", i)
+        van = _date(v["van"], *where, "van") or first
+        tot = _date(v["tot"], *where, "tot") or first
+        if tot < van:
+            raise DomainError(f"verlof eindigt ({tot}) vóór het begin ({van})", where)
+        oorzaak = v.get("zelfde_oorzaak")
+        leave.append(
+            Verlof(str(v["soort"]), van, tot, oorzaak if isinstance(oorzaak, bool) else None)
+        )
+    extensions = []
+    for i, v in enumerate(_list(verzuim.get("verlenging_wachttijd"))):
+        weken = int(v["weken"])
+        if not 0 <= weken <= _MAX_VERLENGING_WEKEN:
+            raise DomainError(
+                f"verlenging van {weken} weken: de tijdlijn rekent met ten hoogste "
+                f"{_MAX_VERLENGING_WEKEN} weken",
+                ("verzuim", "verlenging_wachttijd", i, "weken"),
+            )
+        extensions.append(Verlenging(grond=str(v["grond"]), weken=weken))
     done: dict[str, date] = {}
     for key in GEDAAN_STAPPEN:
-        day = _date(_mapping(verzuim.get(key)).get("datum"))
+        day = _date(_mapping(verzuim.get(key)).get("datum"), "verzuim", key, "datum")
         if day is not None:
             done[key] = day
     evaluations = sorted(
@@ -73,19 +111,21 @@ def verzuim_invoer(data: Mapping[str, Any]) -> VerzuimInvoer:
                 for b in _list(verzuim.get("bijstellingen"))
                 if _mapping(b).get("soort") == "plan_van_aanpak"
             ]
-            if (day := _date(_mapping(entry).get("datum"))) is not None
+            if (day := _date(_mapping(entry).get("datum"), "verzuim")) is not None
         }
     )
     spoor_2 = _mapping(data.get("spoor_2"))
     exception = spoor_2.get("uitzondering")
+    erd = _mapping(data.get("werkgever")).get("eigenrisicodrager")
     return VerzuimInvoer(
         eerste_ziektedag=first,
-        ziekteperioden=periods,
-        verlof=leave,
-        verlengingen=extensions,
+        ziekteperioden=tuple(periods),
+        verlof=tuple(leave),
+        verlengingen=tuple(extensions),
         gedaan=done,
         evaluaties=tuple(evaluations),
-        geboortedatum=_optional_date(werknemer.get("geboortedatum")),
+        geboortedatum=_optional_date(werknemer.get("geboortedatum"), kalender=False),
         uit_dienst=_optional_date(_mapping(werknemer.get("uit_dienst")).get("datum")),
         spoor_2_uitzondering=str(exception) if exception and exception != "geen" else None,
+        eigenrisicodrager_zw=erd in ("ziektewet", "ziektewet_en_wga"),
     )

@@ -21,6 +21,7 @@ __all__ = [
     "Tijdlijn",
     "dmj",
     "gat_tekst",
+    "status_op",
 ]
 
 
@@ -93,3 +94,14 @@ def gat_tekst(vorige: date, volgende: date) -> str:
         f"{(volgende - vorige).days} dagen tussen evaluaties/bijstellingen op {dmj(vorige)} "
         f"en {dmj(volgende)}: meer dan {wet.EVALUATIE_WEKEN} weken."
     )
+
+
+def status_op(
+    vanaf: date | None, uiterlijk: date | None, gedaan: date | None, peildatum: date
+) -> Status:
+    """A milestone's status at ``peildatum`` from its window and the day it was done."""
+    if gedaan is not None:
+        if vanaf is not None and gedaan < vanaf:
+            return Status.TE_VROEG
+        return Status.TE_LAAT if uiterlijk is not None and gedaan > uiterlijk else Status.OP_TIJD
+    return Status.VERLOPEN if uiterlijk is not None and peildatum > uiterlijk else Status.OPEN

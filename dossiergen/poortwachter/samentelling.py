@@ -5,12 +5,14 @@ Pure: no clock, no I/O. ``timeline`` builds the milestones on top of :class:`Zaa
 Definitions (DESIGN.md §5):
 
 * A *ziekteperiode* runs from ``van`` to ``tot`` inclusive; ``tot=None`` means still sick.
-* *Verlof* (zwangerschaps-/bevallingsverlof, WAZO) days are neutral: they are no sick days
-  (they do not count toward the wachttijd, so later steps shift by their length) and no gap
-  days either (leave never breaks a samentelling). Source: UWV/Ziektewet practice — sick periods
-  just before and right after WAZO leave are added together.
-* *Onderbreking* between two periods = the days strictly between them that are neither sick
-  nor leave days: ``next.van - prev.tot - 1 - leave days in between``.
+* *Verlof* (zwangerschaps-/bevallingsverlof, WAZO) days are no sick days: they do not count
+  toward the wachttijd, so later steps shift by their length. Sickness up to the day before
+  the leave and from the day after it is one wachttijd when it has the same cause (art. 23
+  lid 3 onder 2° WIA); with a healthy day on either side, or another cause, the leave is part
+  of the onderbreking (the law joins only periods that "direct voorafgaan aan en aansluiten
+  op" the leave; DESIGN.md §5 applied the 4-week rule to the healthy days alone).
+* *Onderbreking* between two periods = the days strictly between them
+  (``next.van - prev.tot - 1``), leave days included unless the leave joins them.
 * *Samentelling* (art. 7:629 lid 10 BW, art. 23 WIA): periods with an onderbreking of less
   than 4 weeks (< 28 days) form one wachttijd. An onderbreking of 28 days or more starts a new
   case; the timeline is always that of the latest (current) case.
@@ -67,6 +69,10 @@ class Verlof:
     soort: str
     van: date
     tot: date
+    #: art. 23 lid 3 onder 2° WIA: sickness directly before and after the leave counts as one
+    #: wachttijd "tenzij" it cannot be taken to come from the same cause. ``None``: not
+    #: recorded; the timeline then assumes the same cause (the earlier, safer dates) and says so.
+    zelfde_oorzaak: bool | None = None
 
     def __post_init__(self) -> None:
         if self.tot < self.van:
@@ -106,6 +112,7 @@ class VerzuimInvoer:
     geboortedatum: date | None = None  # for the AOW exception to spoor 2
     uit_dienst: date | None = None  # last day of employment (ziek uit dienst)
     spoor_2_uitzondering: str | None = None  # e.g. concreet perspectief eigen werkgever
+    eigenrisicodrager_zw: bool = False  # the employer carries the Ziektewet risk itself
 
     def __post_init__(self) -> None:
         # A caller's dict must not change a frozen input behind our back.
@@ -124,6 +131,7 @@ class VerzuimInvoer:
                 self.geboortedatum,
                 self.uit_dienst,
                 self.spoor_2_uitzondering,
+                self.eigenrisicodrager_zw,
             )
         )
 
@@ -158,6 +166,18 @@ def _aftrekken(perioden: list[Interval], verlof: list[tuple[date, date]]) -> lis
         if begin is not None:
             uit.append((begin, tot))
     return uit
+
+
+def _over_verlof(
+    verlof: list[tuple[date, date]], anders: list[tuple[date, date]], tot: date, van: date
+) -> bool:
+    """Art. 23 lid 3 onder 2° WIA: sickness up to the day before the leave and from the day
+    after it, of the same cause, is one wachttijd. A healthy day on either side, or another
+    cause, makes the leave part of the onderbreking (then at least 16 weeks)."""
+    return any(
+        l_van == tot + _DAG and l_tot == van - _DAG and (l_van, l_tot) not in anders
+        for l_van, l_tot in verlof
+    )
 
 
 def _verlofdagen(verlof: list[tuple[date, date]], van: date, tot: date) -> int:
@@ -222,14 +242,15 @@ def huidige_zaak(invoer: VerzuimInvoer) -> Zaak:
     verlof = [
         (v, t) for v, t in _samenvoegen((v.van, v.tot) for v in invoer.verlof) if t is not None
     ]
+    anders = [(v.van, v.tot) for v in invoer.verlof if v.zelfde_oorzaak is False]
     begin = 0  # index of the first period of the current case
     for i in range(1, len(perioden)):
         vorige_tot = perioden[i - 1][1]
         assert vorige_tot is not None  # merging makes only the last period open-ended
         van = perioden[i][0]
         tussen = (van - vorige_tot).days - 1
-        if tussen > 0:
-            tussen -= _verlofdagen(verlof, vorige_tot + _DAG, van - _DAG)
+        if tussen > 0 and _over_verlof(verlof, anders, vorige_tot, van):
+            tussen = 0  # art. 23 lid 3 onder 2° WIA: joined across the leave
         if tussen > MAX_ONDERBREKING:
             begin = i  # onderbreking of 4 weeks or more: a new wachttijd starts here
     eigen = perioden[begin:]
@@ -252,8 +273,8 @@ def _d(d: date) -> str:
 
 def riv_soort(invoer: VerzuimInvoer) -> str | None:
     """Which re-integratieverslag a ziek-uit-dienst case needs (DESIGN.md §5): ``verkort``
-    when the illness lasted 6 to 10 weeks (42-70 telbare ziektedagen, samentelling included) on
-    the last day of employment, ``volledig`` when longer; ``None`` when shorter, when the
+    when the illness lasted 6 to 10 weeks (42-69 telbare ziektedagen, samentelling included) on
+    the last day of employment, ``volledig`` from 10 weeks on; ``None`` when shorter, when the
     employee was not sick that day, or without ``uit_dienst``."""
     if invoer.uit_dienst is None:
         return None
@@ -263,7 +284,8 @@ def riv_soort(invoer: VerzuimInvoer) -> str | None:
     dagen = zaak.dagen_tot_en_met(invoer.uit_dienst)
     if dagen < wet.dagen(wet.RIV_VERKORT_VANAF_WEKEN):
         return None
-    return "verkort" if dagen <= wet.dagen(wet.RIV_VOLLEDIG_VANAF_WEKEN) else "volledig"
+    # UWV: verkort "binnen 6 tot 10 weken", volledig "na 10 weken of langer".
+    return "verkort" if dagen < wet.dagen(wet.RIV_VOLLEDIG_VANAF_WEKEN) else "volledig"
 
 
 def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:

@@ -21,7 +21,7 @@ import itertools
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dossiergen.poortwachter import wet
+from dossiergen.poortwachter import bijzonder, wet
 from dossiergen.poortwachter.aow import aow_datum, plus_maanden
 from dossiergen.poortwachter.mijlpaal import (
     NVT,
@@ -34,6 +34,7 @@ from dossiergen.poortwachter.mijlpaal import (
     Status,
     Tijdlijn,
     gat_tekst,
+    status_op,
 )
 from dossiergen.poortwachter.mijlpaal import dmj as _d
 from dossiergen.poortwachter.samentelling import (
@@ -46,7 +47,11 @@ from dossiergen.poortwachter.samentelling import (
     invoer_opmerkingen,
     riv_soort,
 )
-from dossiergen.poortwachter.werkdagen import eerste_werkdag_na
+from dossiergen.poortwachter.werkdagen import (
+    eerste_werkdag_na,
+    laatste_bekende_dag,
+    na_bekende_besluiten,
+)
 
 __all__ = [
     "NVT",
@@ -99,20 +104,6 @@ def nde_ziektedag(invoer: VerzuimInvoer, n: int) -> date:
     return dag
 
 
-def _status(
-    vanaf: date | None, uiterlijk: date | None, gedaan: date | None, peildatum: date
-) -> Status:
-    if gedaan is not None:
-        if vanaf is not None and gedaan < vanaf:
-            return TE_VROEG
-        if uiterlijk is not None and gedaan > uiterlijk:
-            return TE_LAAT
-        return OP_TIJD
-    if uiterlijk is not None and peildatum > uiterlijk:
-        return VERLOPEN
-    return OPEN
-
-
 class _Bouwer:
     """Collects milestones and warnings for one call of :func:`bereken_tijdlijn`."""
 
@@ -137,15 +128,21 @@ class _Bouwer:
         *,
         van_toepassing: bool = True,
         informatief: bool = False,
+        nooit_te_vroeg: bool = False,
+        verouderd_voor: date | None = None,
     ) -> None:
         gedaan = self.invoer.gedaan.get(id_)
+        if gedaan is not None and verouderd_voor is not None and gedaan <= verouderd_voor:
+            # Made for the aanvraag before a vrijwillige verlenging: no longer current.
+            regel += f". Gedaan op {_d(gedaan)}, vóór de verlenging: verouderd, opnieuw nodig"
+            gedaan = None
         if not van_toepassing:
             status = NVT
         elif informatief:
             moment = uiterlijk or vanaf
             status = NVT if moment is not None and self.peildatum > moment else OPEN
         else:
-            status = _status(vanaf, uiterlijk, gedaan, self.peildatum)
+            status = status_op(None if nooit_te_vroeg else vanaf, uiterlijk, gedaan, self.peildatum)
         self.mijlpalen.append(Mijlpaal(id_, omschrijving, vanaf, uiterlijk, gedaan, status, regel))
 
     def binnen_zaak(self, d: date | None) -> bool:
@@ -229,7 +226,14 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     """All milestones of the current case, with status at ``peildatum``."""
     b = _Bouwer(invoer, peildatum)
     zaak, gedaan = b.zaak, invoer.gedaan
-    verlenging = timedelta(days=7 * sum(v.weken for v in invoer.verlengingen))
+    # A vrijwillige verlenging moves the WIA-aanvraag (art. 64 lid 3, art. 24 WIA); a loonsanctie
+    # does not: UWV imposes it while assessing the aanvraag already made (art. 25 lid 9 WIA;
+    # UWV: "Stopt de verlengde loondoorbetaling? Dan gaan wij verder met uw WIA-aanvraag").
+    vrijwillig = wet.dagen(sum(v.weken for v in invoer.verlengingen if v.grond == "vrijwillig"))
+    verlenging = timedelta(days=vrijwillig)
+    sanctie = timedelta(
+        days=wet.dagen(sum(v.weken for v in invoer.verlengingen if v.grond != "vrijwillig"))
+    )
     b.waarschuwingen.extend(invoer_opmerkingen(invoer, zaak))
     for sleutel, datum in sorted(gedaan.items()):
         if sleutel not in _BEKENDE_GEDAAN:
@@ -239,11 +243,14 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
                 f"{sleutel} is gedaan op {_d(datum)}, na de peildatum {_d(peildatum)}."
             )
     # A verlenging adds calendar days after the 728th ziektedag. The steps tied to the end of
-    # the wachttijd (UWV letter, eindevaluatie, actueel oordeel, WIA-aanvraag) move with it;
-    # the first-year steps do not.
+    # the wachttijd (UWV letter, eindevaluatie, actueel oordeel, WIA-aanvraag) move with a
+    # vrijwillige one; the first-year steps do not.
     basis_einde = b.dag(wet.WACHTTIJD_DAGEN)
-    einde = basis_einde + verlenging if basis_einde else None
-    wia_uiterlijk = einde - timedelta(days=WIA_AANVRAAG_VOOR_EINDE) if einde else None
+    einde = basis_einde + verlenging + sanctie if basis_einde else None
+    aanvraag_einde = basis_einde + verlenging if basis_einde else None
+    wia_uiterlijk = (
+        aanvraag_einde - timedelta(days=WIA_AANVRAAG_VOOR_EINDE) if aanvraag_einde else None
+    )
     # "Na <WIA_BRIEF_NA_WEKEN> weken ziekte krijgt u een brief; vanaf dat moment kunt u WIA
     # aanvragen" (UWV): the first day of the next week opens the WIA-aanvraag window.
     na_88_weken = b.dag(wet.dagen(wet.WIA_BRIEF_NA_WEKEN) + 1)
@@ -287,10 +294,11 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         f"Uiterlijk de eerste werkdag na de {wet.ZIEKMELDING_WEKEN}e ziekteweek, dus na de "
         f"{melding_dag}e ziektedag (UWV; werkdag volgens de Algemene termijnenwet)"
     )
-    uit = invoer.uit_dienst
-    if uit is not None and zaak.is_telbaar(uit) and (melding is None or uit < melding):
-        melding = uit
-        regel += "; ziek uit dienst: uiterlijk op de laatste dag van het dienstverband (UWV)"
+    if melding is not None and na_bekende_besluiten(melding):
+        regel += (
+            "; gelijkgestelde dagen (Besluit gelijkstelling, Atw art. 3 lid 3) na "
+            f"{_d(laatste_bekende_dag())} nog niet bekend"
+        )
     b.voeg_toe(
         "ziekmelding_uwv",
         wet.stap("ziekmelding_uwv").naam,
@@ -327,10 +335,16 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         informatief=True,
     )
     eind_regel = (
-        f"Kort vóór de WIA-aanvraag: vanaf het begin van de {wet.EINDEVALUATIE_VANAF_WEEK}e "
+        "Geen wettelijke vroegste datum: actueel bij de WIA-aanvraag, dus kort ervoor; advies "
+        f"vanaf het begin van de {wet.EINDEVALUATIE_VANAF_WEEK}e "
         f"ziekteweek ({wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1}e ziektedag), uiterlijk "
         "op de uiterste datum van de WIA-aanvraag (advies UWV; Regeling procesgang)"
     )
+    if vrijwillig:
+        eind_regel += (
+            "; na een vrijwillige verlenging hoort bij de latere aanvraag een nieuwe, actuele "
+            f"versie (art. 25 lid 4 WIA), uiterlijk {_d(wia_uiterlijk) if wia_uiterlijk else '?'}"
+        )
     for id_ in ("eindevaluatie", "actueel_oordeel"):
         b.voeg_toe(
             id_,
@@ -339,13 +353,17 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
             eind_vanaf,
             wia_uiterlijk,
             van_toepassing=wia_uiterlijk is not None,
+            nooit_te_vroeg=True,
+            verouderd_voor=wia_uiterlijk - verlenging if vrijwillig and wia_uiterlijk else None,
         )
     b.voeg_toe(
         "wia_aanvraag",
         wet.stap("wia_aanvraag").naam,
         f"Uiterlijk {wet.WIA_AANVRAAG_WEKEN_VOOR_EINDE} weken ({WIA_AANVRAAG_VOOR_EINDE} dagen) "
-        "vóór de laatste dag van de wachttijd, ook na een verlenging (art. 64 lid 3 WIA); vanaf "
-        f"de brief van UWV na {wet.WIA_BRIEF_NA_WEKEN} weken",
+        "vóór de laatste dag van de wachttijd, ook na een vrijwillige verlenging (art. 64 lid 3 "
+        "en art. 24 WIA); een loonsanctie verschuift de aanvraag niet (UWV legt die op bij de "
+        f"beoordeling van de aanvraag, art. 25 lid 9 WIA); vanaf de brief van UWV na "
+        f"{wet.WIA_BRIEF_NA_WEKEN} weken",
         wia_vanaf,
         wia_uiterlijk,
         van_toepassing=wia_uiterlijk is not None,
@@ -353,8 +371,8 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     b.voeg_toe(
         "einde_wachttijd",
         wet.stap("einde_wachttijd").naam,
-        f"De {wet.WACHTTIJD_DAGEN}e ziektedag ({wet.WACHTTIJD_WEKEN} weken, art. 7:629 BW en "
-        "art. 19 WIA), plus verlengingen "
+        f"De {wet.WACHTTIJD_DAGEN}e ziektedag ({wet.WACHTTIJD_WEKEN} weken, "
+        f"{wet.BRON['wachttijd']}), plus verlengingen "
         "(vrijwillig art. 24 WIA, loonsanctie art. 25 lid 9 WIA); ter informatie",
         None,
         einde,
@@ -362,12 +380,14 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         informatief=True,
     )
 
+    mijlpalen = bijzonder.uit_dienst(invoer, zaak, b.mijlpalen, peildatum)
+    mijlpalen = bijzonder.aow(invoer, zaak, mijlpalen, basis_einde)
     telbaar_op_peildatum = zaak.is_telbaar(peildatum)
     dagen = zaak.dagen_tot_en_met(peildatum)
     return Tijdlijn(
         eerste_ziektedag=zaak.x,
         peildatum=peildatum,
-        mijlpalen=tuple(b.mijlpalen),
+        mijlpalen=tuple(mijlpalen),
         ziektedagen_tot_peildatum=dagen,
         ziekteweek_op_peildatum=(dagen - 1) // wet.WEEK + 1 if telbaar_op_peildatum else None,
         einde_wachttijd=einde,

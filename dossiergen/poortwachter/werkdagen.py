@@ -6,27 +6,38 @@ Hemelvaartsdag, de dag waarop de verjaardag van de Koning wordt gevierd (Konings
 26 april when 27 april is a Sunday; before 2014 Koninginnedag) and 5 mei — the ATW names
 5 mei every year, not only in lustrum years as collective agreements often do.
 
-Goede Vrijdag is NOT in the ATW list and therefore IS a werkdag here.
+Goede Vrijdag is equated with these days by ATW art. 3 lid 2 ("Voor de toepassing van deze wet
+wordt de Goede Vrijdag met de in het vorige lid genoemde dagen gelijkgesteld"): no werkdag.
+Days equated by a Besluit gelijkstelling (ATW art. 3 lid 3, published in the Staatscourant) are
+data: ``gelijkgestelde_dagen.json`` beside this module, each day with its Besluit. After the last
+day that data covers, further equated days are not known yet: :func:`na_bekende_besluiten`
+tells a rule to say so.
 
 The Easter-based days and Koningsdag come from the maintained ``holidays`` package rather than
 hand-written Easter arithmetic. We take only the days on our own whitelist from it (so a holiday
 the package might add later never silently becomes a non-werkdag) and add 5 mei ourselves,
-because ``holidays.NL`` only lists Bevrijdingsdag in lustrum years. Days the minister may declare
-equal to a feestdag under ATW art. 3 lid 3 (ad hoc, rare) are not known here.
+because ``holidays.NL`` only lists Bevrijdingsdag in lustrum years.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from datetime import date, timedelta
+from importlib import resources
 
 import holidays
+
+from dossiergen.errors import DomainError
 
 __all__ = [
     "eerste_werkdag_na",
     "eerste_werkdag_vanaf",
     "feestdagen",
+    "gelijkgestelde_dagen",
     "is_werkdag",
+    "laatste_bekende_dag",
+    "na_bekende_besluiten",
     "volgende_werkdag",
 ]
 
@@ -40,6 +51,7 @@ _VERPLICHT: frozenset[str] = frozenset(
         "Pentecost Monday",  # tweede Pinksterdag
         "Christmas Day",  # eerste Kerstdag
         "Second Day of Christmas",  # tweede Kerstdag
+        "Good Friday",  # Goede Vrijdag, equated by art. 3 lid 2
     }
 )
 # Koningsdag (since 2014) or Koninginnedag (until 2013): exactly one of these per year.
@@ -48,8 +60,41 @@ _KONINGSDAG: frozenset[str] = frozenset({"King's Day", "Queen's Day"})
 _BEVRIJDINGSDAG = "Liberation Day"
 _TOEGESTAAN: frozenset[str] = _VERPLICHT | _KONINGSDAG | {_BEVRIJDINGSDAG}
 
-# ``holidays.NL`` starts in 1966; no dossier date lies before that.
+# ``holidays.NL`` starts in 1966; no dossier date lies before that. Beyond LAATSTE_JAAR a date
+# is no dossier's either (and ``date`` itself stops at 9999).
 EERSTE_JAAR = 1966
+LAATSTE_JAAR = 2200
+
+
+@functools.cache
+def _besluiten() -> tuple[date, dict[date, str]]:
+    tekst = (
+        resources.files("dossiergen.poortwachter")
+        .joinpath("gelijkgestelde_dagen.json")
+        .read_text("utf-8")
+    )
+    data = json.loads(tekst)
+    dagen = {
+        date.fromisoformat(dag): str(besluit["titel"])
+        for besluit in data["besluiten"]
+        for dag in besluit["dagen"]
+    }
+    return date.fromisoformat(data["bekend_tot_en_met"]), dagen
+
+
+def gelijkgestelde_dagen() -> dict[date, str]:
+    """Days equated with a feestdag (ATW art. 3 lid 3), each with the title of its Besluit."""
+    return dict(_besluiten()[1])
+
+
+def laatste_bekende_dag() -> date:
+    """The last day the known Besluiten gelijkstelling cover."""
+    return _besluiten()[0]
+
+
+def na_bekende_besluiten(d: date) -> bool:
+    """True when ``d`` lies after the last day the known Besluiten gelijkstelling cover."""
+    return d > _besluiten()[0]
 
 
 @functools.cache
@@ -60,15 +105,18 @@ def feestdagen(jaar: int) -> frozenset[date]:
     ``RuntimeError`` when the ``holidays`` package no longer yields a day we rely on: a wrong
     calendar would silently shift deadlines, so we refuse rather than guess.
     """
-    if jaar < EERSTE_JAAR:
-        raise ValueError(f"jaar {jaar} ligt vóór {EERSTE_JAAR}; geen feestdagenkalender bekend")
+    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise DomainError(
+            f"jaar {jaar} ligt buiten de feestdagenkalender ({EERSTE_JAAR}–{LAATSTE_JAAR}); "
+            "controleer de datums van het verzuim"
+        )
     kalender = holidays.country_holidays("NL", years=jaar, language="en_US")
     dagen: set[date] = set()
     gezien: set[str] = set()
     for dag, namen in kalender.items():
         # Two holidays on one date come back joined: "Ascension Day; Liberation Day".
         for naam in str(namen).split("; "):
-            if naam in _TOEGESTAAN:  # whitelist: Goede Vrijdag, Paas-/Pinksterzondag stay out
+            if naam in _TOEGESTAAN:  # whitelist: Paas-/Pinksterzondag stay out
                 dagen.add(dag)
                 gezien.add(naam)
     ontbrekend = _VERPLICHT - gezien
@@ -78,6 +126,7 @@ def feestdagen(jaar: int) -> frozenset[date]:
             f"(ontbrekend: {sorted(ontbrekend) or 'Koningsdag'}); kalender niet betrouwbaar"
         )
     dagen.add(date(jaar, 5, 5))  # ATW art. 3 lid 1: "de vijfde mei", every year
+    dagen.update(d for d in _besluiten()[1] if d.year == jaar)  # ATW art. 3 lid 3
     return frozenset(dagen)
 
 

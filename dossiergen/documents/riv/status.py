@@ -175,8 +175,14 @@ def _stap(
         return replace(rij, vanaf=None, uiterlijk=None, toelichting=_NOOT["na_dienst"])
     if m.status is Status.NVT and gedaan is None:
         return replace(rij, toelichting=_uitzondering(c, m))
-    if venster:  # a borrowed window: judge the record against it
-        return replace(rij, status=stap_status(vanaf, uiterlijk, gedaan, c.peildatum))
+    if gedaan is not None and m.gedaan_op is None and m.status is not Status.NVT and eind:
+        # The timeline set the record aside: made before a vrijwillige verlenging, no longer
+        # current for the later WIA-aanvraag (art. 25 lid 4 WIA).
+        return replace(rij, status=TE_VROEG, toelichting="Verouderd door de vrijwillige "
+                       f"verlenging: opnieuw nodig, uiterlijk {dag(uiterlijk)}.")  # fmt: skip
+    if venster:  # a borrowed window: judge the record against it (end parts: never too early)
+        begin = None if eind else vanaf
+        return replace(rij, status=stap_status(begin, uiterlijk, gedaan, c.peildatum))
     return replace(rij, status=_uit_mijlpaal(m, c.peildatum))  # the timeline's own verdict
 
 
@@ -288,8 +294,12 @@ def onderdelen(
     mijlpalen = {m.id: m for m in tijdlijn.mijlpalen}
     c = _Context(view, verzuim, mijlpalen, peildatum, uit, _soort(tijdlijn))
     # Ziek uit dienst before week 42: the timeline moves the melding to the last working day.
-    melding_op = mijlpalen["ziekmelding_uwv"].uiterlijk if "ziekmelding_uwv" in mijlpalen else None
-    melding = " (ziek uit dienst)" if uit and melding_op == uit else f" ({ZIEKMELDING_WEKEN}e week)"
+    regulier = mijlpalen.get("ziekmelding_uwv")
+    uit_melding = "ziekmelding_uit_dienst" in mijlpalen and (
+        regulier is None or regulier.status is Status.NVT
+    )
+    melding = " (ziek uit dienst)" if uit_melding else f" ({ZIEKMELDING_WEKEN}e week)"
+    venster = "ziekmelding_uit_dienst" if uit_melding else ""
     eind = _stap(c, "eindevaluatie", "Eindevaluatie", "werkgever", eind=True)
     spoor_2 = _stap(c, "spoor_2_start", "Start spoor 2", "werkgever")
     start = _map(verzuim.get("spoor_2_start"))
@@ -304,7 +314,7 @@ def onderdelen(
             c, "plan_van_aanpak", "Bijstellingen plan van aanpak", "werkgever en werknemer"
         ),
         _evaluaties(c, evaluatie_gaten(tijdlijn)),
-        _stap(c, "ziekmelding_uwv", "Ziekmelding bij UWV" + melding, "werkgever"),
+        _stap(c, "ziekmelding_uwv", "Ziekmelding bij UWV" + melding, "werkgever", venster=venster),
         _stap(c, "eerstejaarsevaluatie", "Eerstejaarsevaluatie", "werkgever"),
         spoor_2,
         _arbeidsdeskundig(c),
