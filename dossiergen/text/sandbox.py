@@ -29,6 +29,7 @@ from dossiergen.dossier.views import View
 from dossiergen.errors import DossierError, TemplateError
 from dossiergen.files import display_path
 from dossiergen.text.filters import (
+    aantal,
     alineas,
     bedrag,
     datum,
@@ -38,6 +39,7 @@ from dossiergen.text.filters import (
     ja_nee,
     join_escaped,
     leesbaar,
+    naar_aantal,
 )
 
 _UNSAFE_FILTERS = ("safe", "forceescape", "urlize", "xmlattr", "tojson", "striptags", "indent")
@@ -89,6 +91,8 @@ class TemplateRenderer:
             bedrag=bedrag,
             ja_nee=ja_nee,
             leesbaar=leesbaar,
+            aantal=aantal,
+            naar_aantal=naar_aantal,
         )
         self.environment = env
 
