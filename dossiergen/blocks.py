@@ -8,6 +8,7 @@ writer (``docx``) and the HTML preview read only these types, never the markup t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,10 +35,15 @@ Cell = tuple[Inline, ...]
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading of level 1-3 (inside ``titelpagina``: 1 = title, 2-3 = subtitle)."""
+    """A heading of level 1-3 (inside ``titelpagina``: 1 = title, 2-3 = subtitle).
+
+    A ``numbered`` heading gets its section number from the writer (see :func:`section_numbers`);
+    its ``runs`` never hold the number.
+    """
 
     level: int
     runs: tuple[Inline, ...]
+    numbered: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,3 +113,23 @@ CONTAINER_NAMES: frozenset[str] = frozenset(ALLOWED_IN_CONTAINER)
 
 # XML 1.0 cannot hold these; the validator rejects them earlier, this is the last line of defence.
 XML_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def section_numbers(headings: Sequence[Heading]) -> tuple[str | None, ...]:
+    """The section number of each heading, in document order: ``1``, ``1.1``, ``1.1.1``.
+
+    Only numbered headings count and get a number (the others get ``None``); a numbered heading
+    restarts the numbering of the levels below it. The markup parser guarantees that a numbered
+    heading below level 1 sits under a numbered heading one level up, so no number holds a 0.
+    """
+    counters = [0, 0, 0]
+    numbers: list[str | None] = []
+    for heading in headings:
+        if not heading.numbered:
+            numbers.append(None)
+            continue
+        level = heading.level
+        counters[level - 1] += 1
+        counters[level:] = [0] * (len(counters) - level)
+        numbers.append(".".join(str(c) for c in counters[:level]))
+    return tuple(numbers)

@@ -96,6 +96,45 @@ def test_touching_an_included_template_rebuilds_exactly_its_documents(
     assert written == {f"{stem.stem}/twee.docx" for stem in EXAMPLES}
 
 
+def test_touching_a_rapport_chapter_rebuilds_the_rapport_and_nothing_else(tmp_path: Path) -> None:
+    """The rapport's chapters are files in templates/rapport/, included by literal name."""
+    from dossiergen.builder.manifest import template_digest
+    from dossiergen.documents import DOCUMENTS
+
+    templates = tmp_path / "templates"
+    shutil.copytree(default_resources().templates_dir, templates)
+    resources = Resources(default_resources().schemas_dir, templates)
+    specs = [DOCUMENTS["rapport"], DOCUMENTS["plan-van-aanpak"]]
+
+    def build_real() -> set[str]:
+        template_digest.cache_clear()  # one process here; a real run starts fresh
+        report = build_paths(EXAMPLES, tmp_path / "build", specs, resources, PEILDATUM, jobs=1)
+        assert report.ok, report.failed
+        return {p.relative_to(tmp_path / "build").as_posix() for p in report.written}
+
+    assert len(build_real()) == 2 * len(EXAMPLES)
+    chapter = templates / "rapport" / "2-werkgever.md.j2"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "{# herzien #}\n", encoding="utf-8")
+    assert build_real() == {f"{example.stem}/rapport.docx" for example in EXAMPLES}
+    assert build_real() == set()
+    # Followed by name, not by folder: a template nothing includes changes nothing.
+    (templates / "rapport" / "ongebruikt.md.j2").write_text("Los.\n", encoding="utf-8")
+    assert build_real() == set()
+
+
+def test_a_computed_template_name_depends_on_templates_in_subfolders(tmp_path: Path) -> None:
+    from dossiergen.builder.manifest import template_digest
+
+    (tmp_path / "hoofdstukken").mkdir()
+    (tmp_path / "doc.md.j2").write_text("{% include naam %}\n", encoding="utf-8")
+    chapter = tmp_path / "hoofdstukken" / "een.md.j2"
+    chapter.write_text("Een.\n", encoding="utf-8")
+    before = template_digest(tmp_path, "doc.md.j2")
+    chapter.write_text("Een, herzien.\n", encoding="utf-8")
+    template_digest.cache_clear()
+    assert template_digest(tmp_path, "doc.md.j2") != before
+
+
 def test_corrupt_or_missing_manifest_means_full_rebuild(tree: tuple[Path, Resources]) -> None:
     root, resources = tree
     build(root, resources)

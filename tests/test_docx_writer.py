@@ -58,7 +58,7 @@ def sample_markup(rows: int = 40) -> str:
 ::: inhoudsopgave
 :::
 
-# Inleiding
+# Inleiding {{.genummerd}}
 
 Tekst met *nadruk* en **vet**.
 Letterlijk: \\*ster\\*, \\|pijp\\|, \\#hekje, \\<b\\>, \\{{{{ x \\}}}}.
@@ -68,7 +68,7 @@ Letterlijk: \\*ster\\*, \\|pijp\\|, \\#hekje, \\<b\\>, \\{{{{ x \\}}}}.
 **Conclusie.** Het eigen werk is *gedeeltelijk* passend.
 :::
 
-## Bronnen
+## Bronnen {{.genummerd}}
 
 - FML van 3 februari 2025
   - nagesprek
@@ -82,7 +82,7 @@ Tussentekst.
 1. Evaluatie
 2. Eindgesprek
 
-# Eigen werk
+# Eigen werk {{.genummerd}}
 
 | Nr. | Taak | Aandeel | Passend |
 |--:|---|--:|:-:|
@@ -293,12 +293,31 @@ def test_contents_and_update_fields(sample: bytes, house: HouseStyle) -> None:
     document = xml(parts, "word/document.xml")
     entries = [p for p in document.iter(W + "p") if p.find(W + "hyperlink") is not None]
     titles = ["".join(t.text for t in e.iter(W + "t")) for e in entries]
-    assert titles == ["Inleiding", "Bronnen", "Eigen werk", "Ondertekening"]
+    assert titles == ["1 Inleiding", "1.1 Bronnen", "2 Eigen werk", "Ondertekening"]
     without = render_docx(parse_markup("# Kop\n"), house, PROPS)
     assert xml(parts_of(without), "word/settings.xml").find(W + "updateFields") is None
     no_headings = parts_of(render_docx(parse_markup("::: inhoudsopgave\n:::\n"), house, PROPS))
     instr = "".join(t.text for t in xml(no_headings, "word/document.xml").iter(W + "instrText"))
     assert 'TOC \\o "1-3" \\h \\z \\u' in instr
+
+
+def test_numbered_headings_get_their_number_from_the_writer(house: HouseStyle) -> None:
+    markup = (
+        "::: inhoudsopgave\n:::\n\n# Voorwoord\n\n# Een {.genummerd}\n\n## Sub {.genummerd}\n\n"
+        "### Diep {.genummerd}\n\n## Los\n\n## Nog een {.genummerd}\n\n"
+        "# **Vet** en *schuin* {.genummerd}\n\n## Sub {.genummerd}\n\n# Slot\n"
+    )
+    document = xml(parts_of(render_docx(parse_markup(markup), house, PROPS)), "word/document.xml")
+    paragraphs = ["".join(t.text for t in p.iter(W + "t")) for p in document.iter(W + "p")]
+    expected = [
+        "Voorwoord", "1 Een", "1.1 Sub", "1.1.1 Diep", "Los", "1.2 Nog een",
+        "2 Vet en schuin", "2.1 Sub", "Slot",
+    ]  # fmt: skip
+    assert paragraphs[1:10] == expected  # the contents: the numbers the headings show
+    assert paragraphs[10:] == expected
+    *_, bold = (p for p in document.iter(W + "p") if "Vet" in "".join(p.itertext()))  # heading
+    runs = [(r.findtext(W + "t"), r.find(f"{W}rPr/{W}b") is not None) for r in bold.iter(W + "r")]
+    assert runs[:3] == [("2 ", False), ("Vet", True), (" en ", False)]  # the number is plain
 
 
 def test_core_properties_and_footer_title(sample: bytes) -> None:
@@ -507,6 +526,8 @@ def test_libreoffice_converts_to_pdf(sample: bytes, tmp_path: Path) -> None:
         text = subprocess.run(
             ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
         ).stdout
-        assert re.search(r"Inleiding\s*\.{5,}\s*\d+", text), "contents without page numbers"
+        assert re.search(r"1 Inleiding\s*\.{5,}\s*\d+", text), "contents without page numbers"
+        assert re.search(r"1\.1 Bronnen\s*\.{5,}\s*\d+", text)
+        assert re.search(r"^\s*2 Eigen werk\s*$", text, re.M), "heading without its number"
         assert re.search(r"pagina 2 van \d+", text)
         assert "Arbeidsdeskundig rapport J. de Vries" in text  # footer title field

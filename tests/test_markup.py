@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dossiergen.blocks import section_numbers
 from dossiergen.errors import MarkupError
 from dossiergen.text.markup import (
     Container,
@@ -230,3 +231,51 @@ def test_five_hundred_row_table() -> None:
     assert isinstance(table, Table)
     assert len(table.rows) == 500
     assert text_of(table.rows[499][1]) == "waarde | 499"
+
+
+# -- numbered headings ------------------------------------------------------------------------
+
+
+def test_numbered_heading_marks_the_heading_and_leaves_its_text() -> None:
+    blocks = parse_markup("# Een {.genummerd}\n\n## **Vet** {.genummerd}\n\n# Los\n")
+    assert blocks == (
+        Heading(1, (Run("Een"),), numbered=True),
+        Heading(2, (Run("Vet", bold=True),), numbered=True),
+        Heading(1, (Run("Los"),)),
+    )
+
+
+def test_escaped_attribute_stays_text() -> None:
+    (heading,) = parse_markup("# Kop " + escape("{.genummerd}") + "\n")
+    assert heading == Heading(1, (Run("Kop {.genummerd}"),))
+
+
+@pytest.mark.parametrize(
+    ("markup", "message"),
+    [
+        ("tekst {.genummerd}\n", r"regel 1: \{\.genummerd\} hoort aan het eind van een kop"),
+        ("# a {.genummerd} b\n", r"regel 1: \{\.genummerd\} hoort aan het eind van een kop"),
+        ("| a {.genummerd} |\n|---|\n", r"hoort aan het eind van een kop"),
+        ("- a {.genummerd}\n", r"hoort aan het eind van een kop"),
+        ("# a {.genumerd}\n", r"regel 1: onbekend kenmerk \{\.genumerd\}"),
+        ("::: titelpagina\n# a {.genummerd}\n:::\n", r"regel 2: een kop in een blok kan niet"),
+        ("## a {.genummerd}\n", r"regel 1: genummerde kop van niveau 2 staat niet onder"),
+        ("# a\n\n## b {.genummerd}\n", r"regel 3: genummerde kop van niveau 2"),
+        ("# a {.genummerd}\n\n### b {.genummerd}\n", r"regel 3: genummerde kop van niveau 3"),
+    ],
+)
+def test_numbered_heading_misuse_is_an_error(markup: str, message: str) -> None:
+    with pytest.raises(MarkupError, match=message):
+        parse_markup(markup)
+
+
+def test_section_numbers_count_per_level_without_gaps() -> None:
+    markup = (
+        "# Voor\n\n# A {.genummerd}\n\n## A1 {.genummerd}\n\n### A1a {.genummerd}\n\n"
+        "### A1b {.genummerd}\n\n## Los\n\n## A2 {.genummerd}\n\n# B {.genummerd}\n\n"
+        "## B1 {.genummerd}\n\n# Na\n"
+    )
+    headings = [b for b in parse_markup(markup) if isinstance(b, Heading)]
+    assert section_numbers(headings) == (
+        None, "1", "1.1", "1.1.1", "1.1.2", None, "1.2", "2", "2.1", None
+    )  # fmt: skip

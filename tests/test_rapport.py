@@ -18,9 +18,11 @@ from conftest import PEILDATUM, ROOT
 from docx_helpers import assert_golden, docx_text, load, with_medical_canary, xml_parts
 from lxml import etree
 
+from dossiergen.blocks import section_numbers
 from dossiergen.config import Resources, default_resources
 from dossiergen.documents import DOCUMENTS
 from dossiergen.documents.rapport.derive import arbeidsverleden, kostentoets, tekstblokken
+from dossiergen.docx.headings import numbered_runs
 from dossiergen.dossier.views import make_view
 from dossiergen.engine import Engine, document_context, engine_for, render_document
 from dossiergen.errors import PrivacyError
@@ -44,8 +46,11 @@ def markup(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> str:
 
 
 def heading_texts(blocks: Any) -> list[str]:
+    """The headings as the reader sees them: numbered ones with the writer's number in front."""
+    headings = [b for b in blocks if isinstance(b, Heading)]
     return [
-        "".join(getattr(r, "text", "") for r in b.runs) for b in blocks if isinstance(b, Heading)
+        "".join(getattr(r, "text", "") for r in numbered_runs(number, heading.runs))
+        for heading, number in zip(headings, section_numbers(headings), strict=True)
     ]
 
 

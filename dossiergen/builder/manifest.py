@@ -77,8 +77,9 @@ _ANY_REFERENCE = re.compile(r"{%-?\s*(?:include|import|from|extends)\b")
 def template_digest(templates_dir: Path, name: str) -> str:
     """Hash of a template and, recursively, every template it includes, imports or extends.
 
-    References are literal names in our templates; a reference the pattern cannot read (a
-    computed name) makes the template depend on every template, which is never a wrong skip.
+    References are literal names relative to ``templates_dir`` (``rapport/2-werkgever.md.j2``
+    for a chapter in a subfolder); a reference the pattern cannot read (a computed name) makes
+    the template depend on every template at any depth, which is never a wrong skip.
     """
     seen: dict[str, bytes] = {}
     pending = [name]
@@ -92,7 +93,9 @@ def template_digest(templates_dir: Path, name: str) -> str:
         text = source.decode("utf-8", "replace")
         found = [match["name"] for match in _REFERENCE.finditer(text)]
         if len(found) < len(_ANY_REFERENCE.findall(text)):
-            pending.extend(p.name for p in sorted(templates_dir.glob("*.j2")))
+            pending.extend(
+                p.relative_to(templates_dir).as_posix() for p in sorted(templates_dir.rglob("*.j2"))
+            )
         pending.extend(found)
     return _digest(*(part for key in sorted(seen) for part in (key.encode(), seen[key])))
 

@@ -34,7 +34,6 @@ from dossiergen.docx.fragments import (
     TINY_PARAGRAPH,
     TOC_INSTRUCTION,
     TOC_PLACEHOLDER,
-    bookmark_name,
     cell_start,
     column_widths,
     field_start,
@@ -43,6 +42,7 @@ from dossiergen.docx.fragments import (
     with_space_before,
     xml_attr,
 )
+from dossiergen.docx.headings import HeadingIndex
 from dossiergen.docx.housestyle import HouseStyle
 
 
@@ -59,10 +59,7 @@ class BodyBuilder:
         self._page_break = False  # a page break waiting for the next top-level paragraph
         self._cell_depth = 0
         self._last = ""  # kind of the last top-level element: "p" or "tbl"
-        # Headings listed by the table of contents, with their bookmark number; keyed by id()
-        # because equal headings (same text twice) still need bookmarks of their own.
-        self._headings: list[Heading] = []
-        self._bookmarks: dict[int, int] = {}
+        self._headings = HeadingIndex(())
         s = house.style_id
         self.ids = {
             key: xml_attr(s(name))
@@ -94,10 +91,8 @@ class BodyBuilder:
 
     def build(self, blocks: Sequence[Block]) -> str:
         """The body's children (without ``w:body`` and the final ``w:sectPr``)."""
-        if any(isinstance(block, TocField) for block in blocks):
-            # Bookmark every heading first: the contents precede the headings they list.
-            self._headings = [b for b in blocks if isinstance(b, Heading)]
-            self._bookmarks = {id(h): n for n, h in enumerate(self._headings, 1)}
+        # Number and bookmark every heading first: the contents precede the headings they list.
+        self._headings = HeadingIndex(blocks)
         for index, block in enumerate(blocks):
             if index == 0 and isinstance(block, Container) and block.name == "titelpagina":
                 self.title_page = True  # first page without header: w:titlePg
@@ -117,14 +112,9 @@ class BodyBuilder:
             )
             self.paragraph(style, block.runs)
         elif isinstance(block, Heading):
-            number = self._bookmarks.get(id(block))
-            mark = ("", "")
-            if number is not None:
-                mark = (
-                    f'<w:bookmarkStart w:id="{number}" w:name="{bookmark_name(number)}"/>',
-                    f'<w:bookmarkEnd w:id="{number}"/>',
-                )
-            self.paragraph(self.ids[f"h{block.level}"], block.runs, around=mark)
+            style = self.ids[f"h{block.level}"]
+            runs = self._headings.runs(block)
+            self.paragraph(style, runs, around=self._headings.bookmark(block))
         elif isinstance(block, ListBlock):
             self.list_block(block, 0)
         elif isinstance(block, Table):
@@ -198,21 +188,12 @@ class BodyBuilder:
         """
         self.has_toc = True
         self.paragraph(self.ids["toc"], block.title or (Run("Inhoud"),))
-        if not self._headings:
+        if not self._headings.headings:
             placeholder = runs_xml((Run(TOC_PLACEHOLDER, italic=True),))
             self.out.append(
                 f"<w:p>{field_start(TOC_INSTRUCTION, dirty=True)}{placeholder}{FIELD_END}</w:p>"
             )
-        for heading in self._headings:
-            name = bookmark_name(self._bookmarks[id(heading)])
-            # Entries take the toc style, not the heading's emphasis.
-            text = runs_xml(tuple(Run(r.text) for r in heading.runs if isinstance(r, Run)))
-            page = field_start(f" PAGEREF {name} \\h ") + FIELD_END
-            self.out.append(
-                f'<w:p><w:pPr><w:pStyle w:val="{self.toc_levels[heading.level - 1]}"/></w:pPr>'
-                f'<w:hyperlink w:anchor="{name}" w:history="1">{text}<w:r><w:tab/></w:r>'
-                f"{page}</w:hyperlink></w:p>"
-            )
+        self.out.append(self._headings.contents_entries(self.toc_levels))
         self._page_break = True  # the contents get a page of their own
 
     def container(self, block: Container) -> None:

@@ -9,7 +9,7 @@ and pass unescaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from datetime import date
 
 from markupsafe import Markup
@@ -71,11 +71,40 @@ def datum(value: object, notation: str = "lang") -> str:
     return long_date(parsed)
 
 
-def getal(value: object, decimals: int = 0) -> str:
-    """A number the Dutch way: ``1.234,50``."""
+def getal(value: object, decimals: int | None = None) -> str:
+    """A number the Dutch way: ``1.234,50`` with ``decimals`` fixed; without, as many as the
+    value needs up to two (``38``, ``18,5``, ``12,25``)."""
     number = float(value)  # type: ignore[arg-type]
+    if decimals is None:
+        decimals = _decimals_needed(value)
     text = f"{number:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _decimals_needed(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value % 1:
+        return 0
+    return 1 if (value * 10) % 1 == 0 else 2
+
+
+def _count(value: object) -> float:
+    """A count: the number itself, or the length of a collection."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Sized) and not isinstance(value, str):
+        return len(value)
+    raise TypeError(f"'{value}' is geen aantal")
+
+
+def naar_aantal(value: object, singular: str, plural: str) -> str:
+    """The word that goes with a count (a number or a collection): ``singular`` for exactly
+    one, ``plural`` otherwise (``0 taken``, ``1 taak``, ``1,5 maanden``)."""
+    return singular if _count(value) == 1 else plural
+
+
+def aantal(value: object, singular: str, plural: str) -> str:
+    """A count with its word: ``1 evaluatie``, ``3 evaluaties``, ``1,5 maanden``."""
+    return f"{getal(_count(value))} {naar_aantal(value, singular, plural)}"
 
 
 def bedrag(value: object) -> str:

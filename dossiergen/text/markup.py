@@ -7,6 +7,11 @@ CommonMark parser, never by hand.
 Markup contract
 ---------------
 * ``#``, ``##``, ``###`` headings (``####`` and deeper are an error);
+* ``# Kop {.genummerd}``: a numbered heading. The writer puts its section number in front of
+  the text (``1``, ``1.1``, ``1.1.1``, in document order, without gaps), so a template never
+  counts. A numbered heading below level 1 must sit under a numbered heading one level up;
+  ``{.genummerd}`` anywhere else than at the end of a heading outside a container, and any
+  other ``{.woord}``, is an error;
 * paragraphs; ``*italic*`` and ``**bold**``; a hard line break is two trailing spaces or a
   trailing backslash; a soft line break becomes a space;
 * bullet lists (``-``, ``*``, ``+``) and numbered lists (``1.``; the first number is kept), nested
@@ -37,10 +42,12 @@ Outside the subset
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
@@ -93,6 +100,24 @@ _BLOCK_NAMES: dict[type, str] = {
 }
 
 
+#: The one heading attribute there is: ``{.genummerd}``.
+NUMBERED = "genummerd"
+_ATTRIBUTE = re.compile(r"\{\.([a-z]+)\}")
+
+
+def _attribute_rule(state: StateInline, silent: bool) -> bool:
+    """``{.woord}`` as an ``attribuut`` token (an escaped ``\\{`` never gets here: the escape
+    rule has taken it); the parser decides where one may stand."""
+    match = _ATTRIBUTE.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("attribuut", "", 0)
+        token.info = match.group(1)
+    state.pos = match.end()
+    return True
+
+
 def _make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
@@ -102,6 +127,7 @@ def _make_parser() -> MarkdownIt:
     md.disable(["lheading", "code", "reference"])
     # One generic container; the name is checked here so unknown names get a line number.
     container_plugin(md, "blok", validate=lambda params, *args: True)
+    md.inline.ruler.after("text", "attribuut", _attribute_rule)
     return md
 
 
@@ -115,6 +141,8 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.last_line = 1
+        # Per level, whether the section now open at that level is numbered (the outline so far).
+        self.numbered_levels: dict[int, bool] = {}
 
     def fail(self, message: str, token: Token | None = None) -> MarkupError:
         line = token.map[0] + 1 if token is not None and token.map else self.last_line
@@ -148,12 +176,7 @@ class _Parser:
         token = self.next()
         kind = token.type
         if kind == "heading_open":
-            level = int(token.tag[1:])
-            if level > 3:
-                raise self.fail(f"kop van niveau {level} wordt niet ondersteund (max. ###)", token)
-            runs = self.inline(self.expect("inline"))
-            self.expect("heading_close")
-            return Heading(level, runs)
+            return self.heading(token, boxed)
         if kind == "paragraph_open":
             runs = self.inline(self.expect("inline"))
             self.expect("paragraph_close")
@@ -173,6 +196,27 @@ class _Parser:
             "html_block": "HTML",
         }
         raise self.fail(f"{unsupported.get(kind, kind)} wordt niet ondersteund", token)
+
+    def heading(self, token: Token, boxed: bool) -> Heading:
+        level = int(token.tag[1:])
+        if level > 3:
+            raise self.fail(f"kop van niveau {level} wordt niet ondersteund (max. ###)", token)
+        attributes: list[str] = []
+        runs = self.inline(self.expect("inline"), attributes)
+        self.expect("heading_close")
+        numbered = NUMBERED in attributes
+        if numbered and boxed:
+            raise self.fail("een kop in een blok kan niet genummerd zijn", token)
+        if not boxed:
+            if numbered and level > 1 and not self.numbered_levels.get(level - 1, False):
+                raise self.fail(
+                    f"genummerde kop van niveau {level} staat niet onder een genummerde kop van "
+                    f"niveau {level - 1}",
+                    token,
+                )
+            self.numbered_levels = {k: v for k, v in self.numbered_levels.items() if k < level}
+            self.numbered_levels[level] = numbered
+        return Heading(level, runs, numbered)
 
     def list_block(self, token: Token, lists: int, boxed: bool) -> ListBlock:
         if lists >= 2:
@@ -245,37 +289,65 @@ class _Parser:
                 what = _BLOCK_NAMES[type(block)]
                 raise self.fail(f"een {what} is niet toegestaan in '::: {name}'", token)
 
-    def inline(self, token: Token) -> tuple[Inline, ...]:
+    def inline(self, token: Token, attributes: list[str] | None = None) -> tuple[Inline, ...]:
+        """The runs of an inline token; a heading passes ``attributes`` to collect its trailing
+        ``{.woord}`` attributes in (anywhere else an attribute is an error)."""
         runs: list[Inline] = []
         bold = italic = 0
         line = token.map[0] + 1 if token.map else self.last_line
-        for child in token.children or ():
+        children = token.children or []
+        for index, child in enumerate(children):
             kind = child.type
-            if kind in ("softbreak", "hardbreak"):
-                line += 1  # children carry no line map; count the breaks instead
-            if kind == "text":
+            if kind in _EMPHASIS:
+                bold += _EMPHASIS[kind][0]
+                italic += _EMPHASIS[kind][1]
+            elif kind == "text":
                 if child.content:
                     _append_text(runs, child.content, bold > 0, italic > 0)
-            elif kind == "softbreak":
-                _append_text(runs, " ", bold > 0, italic > 0)
-            elif kind == "hardbreak":
-                runs.append(LineBreak())
-            elif kind == "strong_open":
-                bold += 1
-            elif kind == "strong_close":
-                bold -= 1
-            elif kind == "em_open":
-                italic += 1
-            elif kind == "em_close":
-                italic -= 1
+            elif kind in ("softbreak", "hardbreak"):
+                line += 1  # children carry no line map; count the breaks instead
+                if kind == "softbreak":
+                    _append_text(runs, " ", bold > 0, italic > 0)
+                else:
+                    runs.append(LineBreak())
+            elif kind == "attribuut":
+                _check_attribute(child.info, children[index + 1 :], attributes is not None, line)
+                if attributes is not None:
+                    attributes.append(child.info)
             else:
-                what = {
-                    "link_open": "link",
-                    "image": "afbeelding",
-                    "code_inline": "code (`...`)",
-                }.get(kind, kind)
+                what = _UNSUPPORTED_INLINE.get(kind, kind)
                 raise MarkupError(f"regel {line}: {what} wordt niet ondersteund")
+        if attributes:
+            _strip_trailing_space(runs)
         return tuple(runs)
+
+
+#: How an emphasis token changes the (bold, italic) nesting depth.
+_EMPHASIS = {
+    "strong_open": (1, 0),
+    "strong_close": (-1, 0),
+    "em_open": (0, 1),
+    "em_close": (0, -1),
+}
+_UNSUPPORTED_INLINE = {"link_open": "link", "image": "afbeelding", "code_inline": "code (`...`)"}
+
+
+def _check_attribute(name: str, following: Sequence[Token], in_heading: bool, line: int) -> None:
+    """An attribute must be a known one, at the end of a heading."""
+    if name != NUMBERED:
+        raise MarkupError(f"regel {line}: onbekend kenmerk {{.{name}}} (bekend: {{.{NUMBERED}}})")
+    at_end = all(t.type == "text" and not t.content.strip() for t in following)
+    if not in_heading or not at_end:
+        raise MarkupError(f"regel {line}: {{.{name}}} hoort aan het eind van een kop")
+
+
+def _strip_trailing_space(runs: list[Inline]) -> None:
+    """Drop the space between a heading's text and its attributes."""
+    while runs and isinstance(runs[-1], Run) and not runs[-1].text.rstrip():
+        runs.pop()
+    last = runs[-1] if runs else None
+    if isinstance(last, Run):
+        runs[-1] = Run(last.text.rstrip(), last.bold, last.italic)
 
 
 def _append_text(runs: list[Inline], text: str, bold: bool, italic: bool) -> None:

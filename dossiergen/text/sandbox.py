@@ -30,6 +30,7 @@ from dossiergen.dossier.views import View
 from dossiergen.errors import DossierError, TemplateError
 from dossiergen.files import display_path
 from dossiergen.text.filters import (
+    aantal,
     alineas,
     bedrag,
     datum,
@@ -39,6 +40,7 @@ from dossiergen.text.filters import (
     ja_nee,
     join_escaped,
     leesbaar,
+    naar_aantal,
 )
 
 _UNSAFE_FILTERS = ("safe", "forceescape", "urlize", "xmlattr", "tojson", "striptags", "indent")
@@ -91,6 +93,8 @@ class TemplateRenderer:
             ja_nee=ja_nee,
             leesbaar=leesbaar,
             label=label,
+            aantal=aantal,
+            naar_aantal=naar_aantal,
         )
         self.environment = env
 
