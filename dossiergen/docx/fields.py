@@ -71,7 +71,8 @@ def mark_fields(root: Any) -> dict[str, str]:
 def _complex_fields(paragraph: Any) -> list[tuple[str, list[Any], Any]]:
     """``(key, result texts, a run to add a text to)`` of each complex field in a paragraph."""
     found = []
-    state, instruction, texts, anchor = "", "", [], None
+    state, instruction, anchor = "", "", None
+    texts: list[Any] = []
     for run in paragraph.iter(W + "r"):
         char = run.find(W + "fldChar")
         kind = char.get(W + "fldCharType") if char is not None else None
