@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "dutch": 0,
     "errors": 0,
     "files": 0,
+    "libreoffice": 0,
     "problems": 0,
     "__init__": 0,
 }
