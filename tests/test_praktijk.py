@@ -13,6 +13,7 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 from conftest import EXAMPLES, ROOT
+from docx_helpers import header_parts
 
 from dossiergen.cli import main
 from dossiergen.docx.housestyle import HouseStyle
@@ -42,16 +43,6 @@ def practice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     result = invoke("init", "--naam", "Bureau De Brug")
     assert result.exit_code == 0, result.output
     yield tmp_path
-
-
-def headers(docx_file: Path) -> list[str]:
-    """The XML of every header part of a document."""
-    with zipfile.ZipFile(docx_file) as archive:
-        return [
-            archive.read(n).decode()
-            for n in archive.namelist()
-            if n.startswith("word/header") and n.endswith(".xml")
-        ]
 
 
 # --- init ---------------------------------------------------------------------------------------
@@ -199,7 +190,7 @@ def test_every_header_shows_the_bureau_from_the_configuration(practice: Path) ->
     built = sorted((practice / "build").rglob("*.docx"))
     assert len(built) > 10
     for document in built:
-        parts = headers(document)
+        parts = header_parts(document)
         assert parts and all(NAME in part for part in parts), document
         assert not any("dossiergen" in part.lower() for part in parts), document
 

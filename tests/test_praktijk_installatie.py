@@ -8,13 +8,12 @@ import os
 import shutil
 import subprocess
 import sys
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from docx_helpers import docx_text
+from docx_helpers import docx_text, header_parts
 
 pytestmark = pytest.mark.slow
 
@@ -47,15 +46,6 @@ def offline(command: list[str | Path]) -> list[str | Path]:
     if shutil.which("unshare") and run(["unshare", "-rn", "true"], Path.cwd()).returncode == 0:
         return ["unshare", "-rn", *command]
     return command
-
-
-def header_texts(document: Path) -> list[str]:
-    with zipfile.ZipFile(document) as archive:
-        return [
-            archive.read(n).decode()
-            for n in archive.namelist()
-            if n.startswith("word/header") and n.endswith(".xml")
-        ]
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +82,7 @@ def test_a_practice_from_scratch(installed: Path, tmp_path: Path) -> None:
     built = sorted((practice / "build").rglob("*.docx"))
     assert {d.parent.name for d in built} == {"de-vries", Path(EXAMPLE).stem}
     for document in built:
-        headers = header_texts(document)
+        headers = header_parts(document)
         assert headers and all(NAME in h for h in headers), document
         assert not any("dossiergen" in h.lower() for h in headers), document
 

@@ -168,6 +168,9 @@ class _Styles:
         p_pr = style.element.get_or_add_pPr()
         for border in p_pr.findall(qn("w:pBdr")):  # the template's own rules go
             p_pr.remove(border)
+        r_pr = style.element.get_or_add_rPr()
+        for spacing in r_pr.findall(qn("w:spacing")):  # and its letter-spacing
+            r_pr.remove(spacing)
         return style
 
     def _custom(self, name: str, kind: Any) -> Any:
