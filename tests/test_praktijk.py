@@ -236,6 +236,23 @@ def test_a_dutch_word_house_style_is_read_by_style_names(tmp_path: Path) -> None
     assert HouseStyle.load(path).style_id("Heading 1") == "Kop1"
 
 
+def test_init_with_a_logo_records_it_and_uses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with zipfile.ZipFile(ROOT / "templates" / "huisstijl.docx") as archive:
+        png = next(archive.read(n) for n in archive.namelist() if n.endswith(".png"))
+    (tmp_path / "Logo.PNG").write_bytes(png)
+    assert invoke("init", "--naam", NAME, "--logo", "Logo.PNG").exit_code == 0
+    assert (tmp_path / "huisstijl" / "logo.png").read_bytes() == png
+    assert 'logo = "huisstijl/logo.png"' in (tmp_path / "dossiergen.toml").read_text()
+    checked = invoke("huisstijl")
+    assert checked.exit_code == 0 and checked.output.endswith(": in orde\n"), checked.output
+    remade = invoke("huisstijl", "--maak", "--overschrijf")
+    assert remade.exit_code == 0 and "in orde" in remade.output, remade.output
+    assert invoke("init", "--naam", " ", "nog-een").exit_code == 2
+
+
 def test_huisstijl_command(practice: Path) -> None:
     checked = invoke("huisstijl")
     assert checked.exit_code == 0, checked.output

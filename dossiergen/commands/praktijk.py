@@ -31,7 +31,8 @@ def _logo_bytes(path: Path | None) -> bytes | None:
 
 def run_init(folder: Path, bureau_naam: str, logo: Path | None) -> str:
     """Make a practice repository in ``folder``; return what was made."""
-    setup = PracticeSetup(folder, bureau_naam, __version__, _logo_bytes(logo))
+    suffix = logo.suffix if logo else ".png"
+    setup = PracticeSetup(folder, bureau_naam, __version__, _logo_bytes(logo), suffix)
     written = init_practice(setup)
     lines = [f"  {display_path(path)}" for path in written]
     return (

@@ -37,7 +37,7 @@ naam = {naam}               # staat in de kop van elk document
 # email = "info@voorbeeld.nl"
 # website = "www.voorbeeld.nl"
 # kenmerk_prefix = "DB"     # 'dossiergen nieuw' stelt er een kenmerk mee voor: DB-2026-001
-# logo = "huisstijl/logo.png"  # PNG of JPEG; daarna: dossiergen huisstijl --maak --overschrijf
+{logo_regel}
 kleur = "{kleur}"           # koppen, lijnen en tabelkoppen
 # kleur_licht = "E8F0F1"    # kaders en om-en-om-rijen
 
@@ -113,6 +113,7 @@ class PracticeSetup:
     bureau_naam: str
     version: str
     logo: bytes | None = None
+    logo_suffix: str = ".png"  # of the logo file given to init
 
 
 def _toml_string(text: str) -> str:
@@ -122,8 +123,11 @@ def _toml_string(text: str) -> str:
 
 def planned_files(setup: PracticeSetup) -> dict[Path, bytes]:
     """Every file ``init`` writes (schemas apart), with its content."""
+    logo_file = f"huisstijl/logo{setup.logo_suffix.lower()}"
+    logo_line = f'logo = "{logo_file}"' if setup.logo else f'# logo = "{logo_file}"'
     values = {
         **DEFAULT_PATHS,
+        "logo_regel": logo_line + "  # PNG of JPEG; na een nieuw logo: dossiergen huisstijl --maak",
         "naam": _toml_string(setup.bureau_naam),
         "kleur": DEFAULT_COLOUR,
         "document": DEFAULT_HOUSE_STYLE,
@@ -134,7 +138,7 @@ def planned_files(setup: PracticeSetup) -> dict[Path, bytes]:
     design = HouseStyleDesign(setup.bureau_naam, koptekst=DEFAULT_TAGLINE, logo=setup.logo)
     folder = setup.folder
     readme_values = {**values, "naam": setup.bureau_naam}
-    return {
+    files = {
         folder / CONFIG_NAME: _CONFIG.format(**values).encode(),
         folder / ".gitignore": _GITIGNORE.format(**values).encode(),
         folder / ".pre-commit-config.yaml": _PRE_COMMIT.format(**values).encode(),
@@ -146,6 +150,9 @@ def planned_files(setup: PracticeSetup) -> dict[Path, bytes]:
         folder / DEFAULT_PATHS["dossiers"] / ".gitkeep": b"",
         folder / DEFAULT_PATHS["sjablonen"] / ".gitkeep": b"",
     }
+    if setup.logo:
+        files[folder / logo_file] = setup.logo
+    return files
 
 
 def init_practice(setup: PracticeSetup) -> list[Path]:
@@ -153,6 +160,8 @@ def init_practice(setup: PracticeSetup) -> list[Path]:
 
     Raises ``UsageError`` naming every file that already exists (nothing is written then).
     """
+    if not setup.bureau_naam.strip():
+        raise UsageError("--naam is leeg: geef de naam van het bureau")
     files = planned_files(setup)
     schemas = setup.folder / DEFAULT_PATHS["schemas"]
     existing = [path for path in files if path.exists()]
