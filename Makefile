@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOSSIERS := $(wildcard dossiers/*.yaml)
 
-.PHONY: all install build check test test-snel lint typecheck bench clean huisstijl
+.PHONY: all install build check test test-snel lint typecheck bench clean huisstijl praktijktest
 
 all: build
 
@@ -34,6 +34,11 @@ test: $(STAMP)
 # The fast set for while you work: no LibreOffice, no hypothesis, no fuzzing.
 test-snel: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not libreoffice and not property and not fuzz and not slow"
+
+# A practice from scratch as a new user would: the wheel in a fresh environment, init, nieuw,
+# the bureau's name in every header, an own template, the editor's schemas offline, pre-commit.
+praktijktest: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_praktijk_installatie.py tests/test_editor_lsp.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check dossiergen tests scripts bench

@@ -6,7 +6,7 @@ Every file is checked, every problem in every file is collected; nothing stops a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -134,11 +134,7 @@ def timeline_for(
     blocking = [p for p in problems if p.severity is Severity.FOUT and _needed_by_timeline(p)]
     if blocking:
         raise InvalidDossierError(f"{dossier.display_path}: verzuim ongeldig", tuple(blocking))
-    rest = [
-        Problem(p.path, p.line, p.column, Severity.WAARSCHUWING, p.message, p.json_path)
-        for p in problems
-        if p not in blocking
-    ]
+    rest = [replace(p, severity=Severity.WAARSCHUWING) for p in problems if p not in blocking]
     try:
         tijdlijn = tijdlijn_op(verzuim_invoer(dossier.data), peildatum)
     except DomainError as e:

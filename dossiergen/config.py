@@ -14,18 +14,38 @@ from pathlib import Path
 
 from dossiergen.errors import UsageError
 
+#: The prefix under which an override template reaches the built-in template of the same name:
+#: ``{% extends "dossiergen/rapport.md.j2" %}`` in a practice's own ``templates/rapport.md.j2``.
+BUILTIN_TEMPLATE_PREFIX = "dossiergen/"
+
 
 @dataclass(frozen=True)
 class Resources:
-    """The folders the pipeline reads besides the dossiers themselves."""
+    """The folders and files the pipeline reads besides the dossiers themselves.
+
+    ``overrides_dir`` is a practice's own ``templates/`` folder: a template there replaces the
+    built-in one of the same name (or extends it). ``house_style_file`` is the practice's
+    ``huisstijl.docx``; without it the built-in house style is used. ``bureau_naam`` is what
+    the house style's ``DOCPROPERTY Company`` fields show (the bureau's name in every header).
+    """
 
     schemas_dir: Path
     templates_dir: Path
+    overrides_dir: Path | None = None
+    house_style_file: Path | None = None
+    bureau_naam: str = ""
 
     @property
     def house_style(self) -> Path:
         """The Word reference document every document is built on."""
-        return self.templates_dir / "huisstijl.docx"
+        return self.house_style_file or self.templates_dir / "huisstijl.docx"
+
+    @property
+    def template_folders(self) -> tuple[Path, ...]:
+        """Where templates are looked up, first match wins: the overrides, then the built-ins."""
+        if self.overrides_dir is None:
+            return (self.templates_dir,)
+        return (self.overrides_dir, self.templates_dir)
 
 
 def packaged_folder(name: str) -> Path:

@@ -33,6 +33,7 @@ class Engine:
     schemas: SchemaSet
     renderer: TemplateRenderer
     house_style: HouseStyle
+    bureau_naam: str = ""  # shown in the house style's Company fields (headers, footers)
 
 
 @cache
@@ -40,8 +41,9 @@ def engine_for(resources: Resources) -> Engine:
     """The engine for ``resources``, loaded once per process (workers reuse it)."""
     return Engine(
         schemas=load_schemas(resources.schemas_dir),
-        renderer=TemplateRenderer(resources.templates_dir),
+        renderer=TemplateRenderer(resources.templates_dir, resources.overrides_dir),
         house_style=HouseStyle.load(resources.house_style),
+        bureau_naam=resources.bureau_naam,
     )
 
 
@@ -65,6 +67,7 @@ def render_document(
         subject=spec.title,
         keywords=f"dossiergen; {spec.name}",
         created=created,
+        company=engine.bureau_naam,
     )
     return render_docx(blocks, engine.house_style, properties)
 

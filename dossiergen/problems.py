@@ -23,6 +23,9 @@ class Problem:
     severity: Severity
     message: str
     json_path: str = "$"
+    #: Which check found it, for CI reports: ``yaml``, ``schema.<keyword>``, ``regel.<name>``,
+    #: ``privacy.diagnosewoord``, ``document.ontbreekt`` (see docs/ci-uitvoer.md).
+    rule: str = ""
 
     def as_text(self) -> str:
         """``path:line:col: fout: message [json_path]`` — the format editors and CI understand."""
@@ -30,17 +33,6 @@ class Problem:
             f"{self.path}:{self.line}:{self.column}: {self.severity.value}: "
             f"{self.message} [{self.json_path}]"
         )
-
-    def as_dict(self) -> dict[str, str | int]:
-        """The JSON shape of ``dossiergen check --format json``."""
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "severity": self.severity.value,
-            "message": self.message,
-            "json_path": self.json_path,
-        }
 
 
 def has_errors(problems: tuple[Problem, ...] | list[Problem], *, strict: bool = False) -> bool:

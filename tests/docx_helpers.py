@@ -119,3 +119,13 @@ def with_medical_canary(data: dict[str, Any], canary: str) -> dict[str, Any]:
         "voorgeschiedenis": f"{canary} voorgeschiedenis",
     }
     return data
+
+
+def header_parts(docx_file: Path) -> list[str]:
+    """The XML of every header part of a .docx file."""
+    with zipfile.ZipFile(docx_file) as archive:
+        return [
+            archive.read(n).decode()
+            for n in archive.namelist()
+            if n.startswith("word/header") and n.endswith(".xml")
+        ]

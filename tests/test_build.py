@@ -129,10 +129,10 @@ def test_a_computed_template_name_depends_on_templates_in_subfolders(tmp_path: P
     (tmp_path / "doc.md.j2").write_text("{% include naam %}\n", encoding="utf-8")
     chapter = tmp_path / "hoofdstukken" / "een.md.j2"
     chapter.write_text("Een.\n", encoding="utf-8")
-    before = template_digest(tmp_path, "doc.md.j2")
+    before = template_digest((tmp_path,), "doc.md.j2")
     chapter.write_text("Een, herzien.\n", encoding="utf-8")
     template_digest.cache_clear()
-    assert template_digest(tmp_path, "doc.md.j2") != before
+    assert template_digest((tmp_path,), "doc.md.j2") != before
 
 
 def test_corrupt_or_missing_manifest_means_full_rebuild(tree: tuple[Path, Resources]) -> None:

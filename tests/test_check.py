@@ -163,27 +163,50 @@ def test_there_are_valid_examples() -> None:
 def test_json_output_has_exactly_the_documented_keys() -> None:
     path = _relative(ONGELDIG / "meerdere-problemen.yaml")
     report, ok = run_check(_options(path, output_format=OutputFormat.JSON))
-    items = json.loads(report)
+    body = json.loads(report)
     assert not ok
-    assert isinstance(items, list)
+    assert set(body) == {"format", "version", "tool_version", "strict", "summary", "problems"}
+    assert (body["format"], body["version"], body["strict"]) == ("dossiergen-check", 1, False)
+    items = body["problems"]
     assert len(items) == len(_expected(ONGELDIG / "meerdere-problemen.yaml"))
+    assert body["summary"] == {
+        "dossiers": 1,
+        "rejected": 1,
+        "errors": sum(i["severity"] == "fout" for i in items),
+        "warnings": sum(i["severity"] == "waarschuwing" for i in items),
+    }
     for item in items:
-        assert set(item) == {"path", "line", "column", "severity", "message", "json_path"}
+        assert set(item) == {
+            "rule",
+            "severity",
+            "file",
+            "line",
+            "column",
+            "json_path",
+            "message",
+            "fingerprint",
+        }
         assert isinstance(item["line"], int) and item["line"] >= 1
         assert isinstance(item["column"], int) and item["column"] >= 1
         assert item["severity"] in ("fout", "waarschuwing")
-        assert item["path"] == str(path)
+        assert item["file"] == str(path)
         assert item["json_path"].startswith("$")
+        assert item["rule"].split(".")[0] in ("yaml", "schema", "regel", "privacy")
+        assert len(item["fingerprint"]) == 64
     as_text = [
-        f"{i['path']}:{i['line']}:{i['column']}: {i['severity']}: {i['message']} [{i['json_path']}]"
+        f"{i['file']}:{i['line']}:{i['column']}: {i['severity']}: {i['message']} [{i['json_path']}]"
         for i in items
     ]
-    assert as_text == _expected(ONGELDIG / "meerdere-problemen.yaml")
+    # The same messages as the text output, with identifying numbers masked.
+    from dossiergen.commands.ci_report import mask
+
+    expected = _expected(ONGELDIG / "meerdere-problemen.yaml")
+    assert as_text == [mask(line) for line in expected]
 
 
-def test_json_output_of_a_valid_dossier_is_an_empty_list() -> None:
+def test_json_output_of_a_valid_dossier_has_no_problems() -> None:
     report, ok = run_check(_options(_relative(GELDIG[0]), output_format=OutputFormat.JSON))
-    assert json.loads(report) == []
+    assert json.loads(report)["problems"] == []
     assert ok
 
 
@@ -283,9 +306,9 @@ def test_cli_json_format() -> None:
     path = "tests/dossiers/ongeldig/meerdere-problemen.yaml"
     result = invoke("check", "--format", "json", "--peildatum", PEILDATUM, path)
     assert result.exit_code == 1
-    items = json.loads(result.stdout)
+    items = json.loads(result.stdout)["problems"]
     assert {tuple(sorted(item)) for item in items} == {
-        ("column", "json_path", "line", "message", "path", "severity")
+        ("column", "file", "fingerprint", "json_path", "line", "message", "rule", "severity")
     }
 
 

@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "rules": 4,
     "docx": 3,
     "dossier": 2,
+    "praktijk": 6,
     "poortwachter": 1,
     # the base: no knowledge of any layer above
     "blocks": 0,
@@ -30,6 +31,7 @@ LAYERS: dict[str, int] = {
     "dutch": 0,
     "errors": 0,
     "files": 0,
+    "libreoffice": 0,
     "problems": 0,
     "__init__": 0,
 }

@@ -126,7 +126,7 @@ def build_paths(
     )
     keys = build_keys(resources)
     for spec in documents:  # hashed once here; forked workers inherit the cache
-        template_digest(resources.templates_dir, spec.template)
+        template_digest(resources.template_folders, spec.template)
     pending = []
     for job in build_jobs:
         # Up to date is decided here, from bytes and manifests: a no-op rebuild starts no

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import dossiergen
 from dossiergen import __version__
-from dossiergen.config import Resources
+from dossiergen.config import BUILTIN_TEMPLATE_PREFIX, Resources
 from dossiergen.errors import WriteError
 from dossiergen.files import write_atomic
 
@@ -55,6 +55,7 @@ def engine_fingerprint(resources: Resources) -> str:
         parts += [schema.name.encode(), schema.read_bytes()]
     house = resources.house_style
     parts.append(house.read_bytes() if house.is_file() else b"")
+    parts.append(resources.bureau_naam.encode())  # shown in every header
     return _digest(*parts)
 
 
@@ -74,12 +75,16 @@ _ANY_REFERENCE = re.compile(r"{%-?\s*(?:include|import|from|extends)\b")
 
 
 @cache
-def template_digest(templates_dir: Path, name: str) -> str:
+def template_digest(folders: tuple[Path, ...], name: str) -> str:
     """Hash of a template and, recursively, every template it includes, imports or extends.
 
-    References are literal names relative to ``templates_dir`` (``rapport/2-werkgever.md.j2``
-    for a chapter in a subfolder); a reference the pattern cannot read (a computed name) makes
-    the template depend on every template at any depth, which is never a wrong skip.
+    ``folders`` is the search path (a practice's overrides first, then the built-ins); every
+    file of a referenced name in any folder counts, so an edited, added or removed override
+    rebuilds, and so does a change to the built-in an override extends
+    (``dossiergen/<name>``). References are literal names relative to a folder
+    (``rapport/2-werkgever.md.j2`` for a chapter in a subfolder); a reference the pattern
+    cannot read (a computed name) makes the template depend on every template at any depth,
+    which is never a wrong skip.
     """
     seen: dict[str, bytes] = {}
     pending = [name]
@@ -87,17 +92,30 @@ def template_digest(templates_dir: Path, name: str) -> str:
         current = pending.pop()
         if current in seen:
             continue
-        path = templates_dir / current
-        source = path.read_bytes() if path.is_file() else b""
-        seen[current] = source
-        text = source.decode("utf-8", "replace")
-        found = [match["name"] for match in _REFERENCE.finditer(text)]
-        if len(found) < len(_ANY_REFERENCE.findall(text)):
-            pending.extend(
-                p.relative_to(templates_dir).as_posix() for p in sorted(templates_dir.rglob("*.j2"))
-            )
-        pending.extend(found)
+        sources = [_template_source(folder, current) for folder in folders]
+        seen[current] = b"\0".join(sources)
+        for source in sources:
+            text = source.decode("utf-8", "replace")
+            found = [match["name"] for match in _REFERENCE.finditer(text)]
+            if len(found) < len(_ANY_REFERENCE.findall(text)):
+                pending.extend(
+                    p.relative_to(folder).as_posix()
+                    for folder in folders
+                    for p in sorted(folder.rglob("*.j2"))
+                )
+            pending.extend(found)
     return _digest(*(part for key in sorted(seen) for part in (key.encode(), seen[key])))
+
+
+def _template_source(folder: Path, name: str) -> bytes:
+    """The bytes of template ``name`` in ``folder`` (empty when absent); a built-in reached
+    through ``dossiergen/`` is looked up without the prefix."""
+    name = name.removeprefix(BUILTIN_TEMPLATE_PREFIX)
+    path = folder / name
+    try:
+        return path.read_bytes() if path.is_file() else b""
+    except OSError:
+        return b""
 
 
 def shows_peildatum(spec: DocumentSpec, data: Mapping[str, Any]) -> bool:
@@ -121,13 +139,13 @@ class BuildKeys:
     """What every output key shares: the engine's fingerprint and where templates live."""
 
     fingerprint: str
-    templates_dir: Path
+    template_folders: tuple[Path, ...]
 
 
 @cache
 def build_keys(resources: Resources) -> BuildKeys:
     """The shared key parts, without loading the engine (a no-op rebuild never loads it)."""
-    return BuildKeys(engine_fingerprint(resources), resources.templates_dir)
+    return BuildKeys(engine_fingerprint(resources), resources.template_folders)
 
 
 def output_key(
@@ -144,7 +162,7 @@ def output_key(
     """
     return _digest(
         keys.fingerprint.encode(),
-        template_digest(keys.templates_dir, spec.template).encode(),
+        template_digest(keys.template_folders, spec.template).encode(),
         spec.name.encode(),
         source.encode(),
         version.encode(),

@@ -18,8 +18,10 @@ TIMEOUT_SECONDS = 120
 
 
 def find_soffice() -> str | None:
-    """The LibreOffice program, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice program, if installed (on PATH or in a standard install place)."""
+    from dossiergen.libreoffice import find_libreoffice
+
+    return find_libreoffice()
 
 
 def convert_to_pdf(docx: Path, output_dir: Path | None = None) -> Path:

@@ -7,42 +7,23 @@ inside the commands so ``dossiergen --help`` starts fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import click
 
 from dossiergen import __version__
+from dossiergen.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    current_practice,
+    practice_defaults,
+    run,
+    today,
+)
 from dossiergen.cli.nl import DutchGroup
-from dossiergen.errors import DossierError, UsageError
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-def _today(option: str | None) -> date:
-    """The one "today" of this run: ``--peildatum``, else ``SOURCE_DATE_EPOCH``, else the clock."""
-    from dossiergen.config import resolve_peildatum
-
-    return resolve_peildatum(option)
-
-
-def _run(action: Callable[[], int]) -> None:
-    """Run a command body; turn our errors into a Dutch message and an exit code."""
-    try:
-        code = action()
-    except UsageError as e:
-        click.echo(f"dossiergen: {e}", err=True)
-        sys.exit(EXIT_USAGE)
-    except DossierError as e:
-        for problem in e.problems:
-            click.echo(problem.as_text(), err=True)
-        if not e.problems:
-            click.echo(f"dossiergen: {e}", err=True)
-        sys.exit(EXIT_FAILED)
-    sys.exit(code)
+from dossiergen.cli.praktijk import PRACTICE_COMMANDS
+from dossiergen.errors import UsageError
 
 
 @click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,8 +33,25 @@ def _run(action: Callable[[], int]) -> None:
     message="%(prog)s %(version)s",
     help="Toon de versie en stop.",
 )
-def main() -> None:
-    """Re-integratiedossiers (Wet verbetering Poortwachter) controleren en omzetten naar Word."""
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="BESTAND",
+    help="Instellingen van de praktijk (standaard: dossiergen.toml in deze map of erboven).",
+)
+@click.pass_context
+def main(context: click.Context, config_file: Path | None) -> None:
+    """Re-integratiedossiers (Wet verbetering Poortwachter) controleren en omzetten naar Word.
+
+    Binnen een praktijk (een map met dossiergen.toml, of een map daaronder) gelden de mappen,
+    de huisstijl en de eigen sjablonen uit dossiergen.toml.
+    """
+    context.obj = config_file
+
+
+for _command in PRACTICE_COMMANDS:
+    main.add_command(_command)
 
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
@@ -70,9 +68,13 @@ _peildatum = click.option(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["tekst", "text", "json"]),
+    type=click.Choice(["tekst", "text", "json", "gitlab", "sarif"]),
     default="tekst",
-    help="Uitvoer voor mensen (tekst, standaard) of voor programma's (json).",
+    help=(
+        "Uitvoer voor mensen (tekst, standaard), voor programma's (json), voor GitLab Code "
+        "Quality (gitlab) of voor GitHub code scanning (sarif). BSN's en andere nummers zijn "
+        "in json, gitlab en sarif gemaskeerd."
+    ),
 )
 @_peildatum
 def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: str | None) -> None:
@@ -83,19 +85,20 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: 
 
     def action() -> int:
         from dossiergen.commands.check import run_check
-        from dossiergen.commands.options import DEFAULT_DOSSIERS, CheckOptions, OutputFormat
+        from dossiergen.commands.options import CheckOptions, OutputFormat
 
+        dossiers, resources = practice_defaults(current_practice())
         options = CheckOptions(
-            peildatum=_today(peildatum),
-            paths=paths or DEFAULT_DOSSIERS,
+            peildatum=today(peildatum),
+            paths=paths or dossiers,
             strict=strict,
-            output_format=OutputFormat.JSON if output_format == "json" else OutputFormat.TEKST,
+            output_format=OutputFormat("tekst" if output_format == "text" else output_format),
         )
-        report, ok = run_check(options)
+        report, ok = run_check(options, resources=resources)
         click.echo(report, nl=False)
         return EXIT_OK if ok else EXIT_FAILED
 
-    _run(action)
+    run(action)
 
 
 def _count_dossiers(paths: tuple[Path, ...]) -> int:
@@ -110,8 +113,11 @@ def _count_dossiers(paths: tuple[Path, ...]) -> int:
     "--output-dir",
     "-o",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("build"),
-    help="Map voor de documenten: <map>/<dossierbestand>/<document>.docx (standaard: build).",
+    default=None,
+    help=(
+        "Map voor de documenten: <map>/<dossierbestand>/<document>.docx (standaard: build, "
+        "of de uitvoermap uit dossiergen.toml)."
+    ),
 )
 @click.option(
     "--document",
@@ -136,7 +142,7 @@ def _count_dossiers(paths: tuple[Path, ...]) -> int:
 @_peildatum
 def build(
     paths: tuple[Path, ...],
-    output_dir: Path,
+    output_dir: Path | None,
     documents: tuple[str, ...],
     pdf: bool,
     strict: bool,
@@ -154,12 +160,15 @@ def build(
 
     def action() -> int:
         from dossiergen.commands.build import run_build
-        from dossiergen.commands.options import DEFAULT_DOSSIERS, BuildOptions
+        from dossiergen.commands.options import BuildOptions
 
+        practice = current_practice()
+        dossiers, resources = practice_defaults(practice)
+        default_output = practice.output if practice else Path("build")
         options = BuildOptions(
-            peildatum=_today(peildatum),
-            paths=paths or DEFAULT_DOSSIERS,
-            output_dir=output_dir,
+            peildatum=today(peildatum),
+            paths=paths or dossiers,
+            output_dir=output_dir or default_output,
             document_names=documents,
             pdf=pdf,
             strict=strict,
@@ -168,16 +177,18 @@ def build(
             prune=prune,
         )
         if quiet or not sys.stderr.isatty():
-            report, ok = run_build(options)
+            report, ok = run_build(options, resources=resources)
         else:
             with click.progressbar(
                 length=_count_dossiers(options.paths), label="Bouwen", file=sys.stderr
             ) as bar:
-                report, ok = run_build(options, progress=lambda outcome: bar.update(1))
+                report, ok = run_build(
+                    options, resources=resources, progress=lambda outcome: bar.update(1)
+                )
         click.echo(report, nl=False)
         return EXIT_OK if ok else EXIT_FAILED
 
-    _run(action)
+    run(action)
 
 
 @main.command()
@@ -201,17 +212,18 @@ def timeline(path: Path, output_format: str, peildatum: str | None) -> None:
         from dossiergen.commands.timeline import run_timeline
 
         options = TimelineOptions(
-            peildatum=_today(peildatum),
+            peildatum=today(peildatum),
             path=path,
             output_format=OutputFormat.JSON if output_format == "json" else OutputFormat.TEKST,
         )
-        out, warnings = run_timeline(options)
+        _, resources = practice_defaults(current_practice())
+        out, warnings = run_timeline(options, resources=resources)
         if warnings:
             click.echo(warnings, nl=False, err=True)
         click.echo(out, nl=False)
         return EXIT_OK
 
-    _run(action)
+    run(action)
 
 
 @main.command()
@@ -235,22 +247,23 @@ def agenda(
 
     def action() -> int:
         from dossiergen.commands.agenda import run_agenda
-        from dossiergen.commands.options import DEFAULT_DOSSIERS, AgendaOptions
+        from dossiergen.commands.options import AgendaOptions
 
+        dossiers, resources = practice_defaults(current_practice())
         options = AgendaOptions(
-            peildatum=_today(peildatum),
-            paths=paths or DEFAULT_DOSSIERS,
+            peildatum=today(peildatum),
+            paths=paths or dossiers,
             van=_date_option(van, "--van"),
             tot=_date_option(tot, "--tot"),
             ics=ics,
         )
-        out, problems, usable = run_agenda(options)
+        out, problems, usable = run_agenda(options, resources=resources)
         if problems:
             click.echo(problems, nl=False, err=True)
         click.echo(out, nl=False)
         return EXIT_OK if usable else EXIT_FAILED
 
-    _run(action)
+    run(action)
 
 
 def _date_option(value: str | None, name: str) -> date | None:

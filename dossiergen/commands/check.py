@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dossiergen.checker import check_paths
+from dossiergen.commands import ci_report
 from dossiergen.commands import report as reporting
 from dossiergen.commands.options import CheckOptions, OutputFormat
 from dossiergen.config import Resources, default_jobs, default_resources
@@ -14,8 +15,11 @@ def run_check(options: CheckOptions, *, resources: Resources | None = None) -> t
     jobs = options.jobs or default_jobs()
     results = check_paths(options.paths, resources.schemas_dir, options.peildatum, jobs=jobs)
     strict = options.strict
-    if options.output_format is OutputFormat.JSON:
-        report = reporting.as_json(results)
-    else:
-        report = reporting.as_text(results, strict=strict)
+    writers = {
+        OutputFormat.JSON: ci_report.as_json,
+        OutputFormat.GITLAB: ci_report.as_gitlab,
+        OutputFormat.SARIF: ci_report.as_sarif,
+        OutputFormat.TEKST: reporting.as_text,
+    }
+    report = writers[options.output_format](results, strict=strict)
     return report, not any(result.failed(strict=strict) for result in results)

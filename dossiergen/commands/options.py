@@ -20,6 +20,8 @@ class OutputFormat(StrEnum):
 
     TEKST = "tekst"
     JSON = "json"
+    GITLAB = "gitlab"  # GitLab Code Quality report
+    SARIF = "sarif"  # SARIF 2.1.0, for GitHub code scanning
 
 
 @dataclass(frozen=True)

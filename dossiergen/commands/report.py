@@ -1,8 +1,7 @@
-"""Print check results for people (one line per problem) or for tools (JSON)."""
+"""Print check results for people: one line per problem, then a summary (tools: ``ci_report``)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from dossiergen.checker import CheckResult
@@ -24,9 +23,3 @@ def as_text(results: Sequence[CheckResult], *, strict: bool = False) -> str:
     if strict and warnings:
         summary += " (--strict: waarschuwingen tellen als fout)"
     return "\n".join([*lines, summary]) + "\n"
-
-
-def as_json(results: Sequence[CheckResult]) -> str:
-    """A JSON list of ``{path, line, column, severity, message, json_path}`` objects."""
-    items = [problem.as_dict() for result in results for problem in result.problems]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

@@ -108,6 +108,7 @@ def missing_parts(spec: DocumentSpec, dossier: LoadedDossier) -> list[Problem]:
                 Severity.FOUT,
                 f"{spec.name}: {requirement.label} ontbreekt ('{'.'.join(requirement.path)}')",
                 json_path(requirement.path),
+                rule="document.ontbreekt",
             )
         )
     return problems

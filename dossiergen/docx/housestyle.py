@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from lxml import etree
 
+from dossiergen.docx import fields
 from dossiergen.docx.ooxml import (
     CT_CORE,
     CT_DOCUMENT,
@@ -25,6 +25,7 @@ from dossiergen.docx.ooxml import (
     CT_TEMPLATE,
     LIST_INDENT,
     OVERRIDE_TAG,
+    REL_APP,
     REL_CORE,
     REL_FOOTER,
     REL_HEADER,
@@ -68,8 +69,6 @@ REQUIRED_TABLE_STYLES = ("Tabel dossiergen", "Kader")
 
 _BODY_MARK = "dossiergen-body"
 _NUM_MARK = "dossiergen-num"
-_TITLE_MARK = "\ue000dossiergen-titel\ue000"  # private-use chars: cannot occur in a real title
-_TITLE_INSTR = re.compile(r"^\s*TITLE\b", re.IGNORECASE)
 # The house document comes from outside the code: no entity expansion, no network access.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 _XML_DECL: dict[str, Any] = {"xml_declaration": True, "encoding": "UTF-8", "standalone": True}
@@ -106,7 +105,9 @@ class HouseStyle:
         self.settings_part = ""
         self.settings_plain = b""
         self.settings_update_fields = b""
-        self.title_parts: dict[str, tuple[bytes, bytes]] = {}  # header/footer split at the title
+        # headers, footers and app.xml cut at their TITLE and Company fields (see docx.fields)
+        self.field_parts: dict[str, fields.Segments] = {}
+        self.company_shown = ""  # the bureau's name as the house document itself shows it
         self.core_part = "docProps/core.xml"
         self.extra_parts: dict[str, bytes] = {}  # changed or added package parts
         self._styles: dict[tuple[str, str], str] = {}  # (type, lower-case name) -> style id
@@ -181,7 +182,14 @@ class HouseStyle:
         self._read_numbering(styles, doc_rels, doc_rels_xml, content_types)
         self._read_settings(doc_rels)
         for part in doc_rels.get(REL_HEADER, []) + doc_rels.get(REL_FOOTER, []):
-            self._read_title_field(part)
+            self._read_fields(part)
+        if REL_APP in root_rels and root_rels[REL_APP][0] in self.parts:
+            app_part = root_rels[REL_APP][0]
+            app = self._xml(app_part)
+            fields.mark_company(app)
+            segments = fields.cut(etree.tostring(app, **_XML_DECL))
+            if segments:
+                self.field_parts[app_part] = segments
         if REL_CORE in root_rels:
             self.core_part = root_rels[REL_CORE][0]
         else:  # the writer always writes core properties; register the new part
@@ -344,23 +352,14 @@ class HouseStyle:
         root.insert(first_index(root, SETTINGS_AFTER_UPDATE_FIELDS), update)
         self.settings_update_fields = etree.tostring(root, **_XML_DECL)
 
-    def _read_title_field(self, part: str) -> None:
+    def _read_fields(self, part: str) -> None:
         root = self._xml(part)
-        found = False
-        for field in root.iter(W + "fldSimple"):
-            if _TITLE_INSTR.match(field.get(W + "instr", "")):
-                texts = list(field.iter(W + "t"))
-                if not texts:
-                    run = etree.SubElement(field, W + "r")
-                    texts = [etree.SubElement(run, W + "t")]
-                texts[0].text = _TITLE_MARK
-                for extra in texts[1:]:
-                    extra.text = ""
-                found = True
-        if found:
-            serialised = etree.tostring(root, **_XML_DECL)
-            before, _, after = serialised.partition(_TITLE_MARK.encode())
-            self.title_parts[part] = (before, after)
+        shown = fields.mark_fields(root)
+        if fields.COMPANY in shown and not self.company_shown:
+            self.company_shown = shown[fields.COMPANY]
+        segments = fields.cut(etree.tostring(root, **_XML_DECL))
+        if segments:
+            self.field_parts[part] = segments
 
 
 _KIND_NL = {"paragraph": "alineastijl", "table": "tabelstijl", "character": "tekenstijl"}

@@ -10,7 +10,8 @@ The output package is the house document's package with its body replaced; heade
 logo, styles, numbering definitions and section layout stay as the house made them. Only the
 parts that differ per document are rebuilt: the body, the numbering part (one new ``w:num`` per
 list, so numbered lists restart), settings (``w:updateFields`` when there is a table of contents),
-headers/footers holding a ``TITLE`` field, and the core properties. The archive is assembled here
+headers/footers holding a ``TITLE`` or ``DOCPROPERTY Company`` field (the document's title, the
+bureau's name; see ``fields``), and the core and extended properties. The archive is assembled here
 with fixed entry order and timestamps: the same input gives the same bytes on every run.
 
 The docx_* modules are the only ones that touch WordprocessingML. They build it with lxml directly
@@ -28,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from lxml import etree
 
 from dossiergen.blocks import Block
+from dossiergen.docx import fields
 from dossiergen.docx.body import BodyBuilder
 from dossiergen.docx.fragments import xml_text
 from dossiergen.docx.housestyle import (
@@ -67,6 +69,8 @@ class DocumentProperties:
     keywords: str
     created: datetime
     language: str = "nl-NL"
+    #: The bureau's name for the house style's Company fields; empty: as the house style shows.
+    company: str = ""
 
     def __post_init__(self) -> None:
         offset = self.created.utcoffset()
@@ -94,13 +98,18 @@ def render_docx(
         raise MarkupError(
             f"documenteigenschap bevat een teken dat niet in Word kan staan: {e}"
         ) from e
-    title = xml_text(properties.title).encode()
-    titles = {part: head + title + tail for part, (head, tail) in house.title_parts.items()}
+    values = {
+        fields.TITLE: xml_text(properties.title).encode(),
+        fields.COMPANY: xml_text(properties.company or house.company_shown).encode(),
+    }
+    filled = {
+        part: fields.join_segments(segments, values) for part, segments in house.field_parts.items()
+    }
     tail = house.body_tail_title_page if builder.title_page else house.body_tail
     numbering = house.numbering
     replaced: dict[str, bytes] = {
         **house.extra_parts,
-        **titles,
+        **filled,
         house.document_part: house.body_head + inner + tail,
         numbering.part: numbering.head + "".join(builder.nums).encode() + numbering.tail,
         house.settings_part: house.settings_update_fields

@@ -96,8 +96,11 @@ class SchemaSet:
         return {**target, **schema} if isinstance(target, Mapping) else schema
 
 
-def load_schemas(directory: Path) -> SchemaSet:
-    """Read every ``*.schema.json`` in ``directory``; raise ``SchemaError`` naming each problem."""
+def load_schemas(directory: Path, root: str = ROOT_SCHEMA) -> SchemaSet:
+    """Read every ``*.schema.json`` in ``directory``; raise ``SchemaError`` naming each problem.
+
+    ``root`` is the file name of the schema a document is validated against.
+    """
     documents: dict[str, Mapping[str, Any]] = {}
     problems: list[str] = []
     root_id = ""
@@ -120,10 +123,10 @@ def load_schemas(directory: Path) -> SchemaSet:
             problems.append(f"{file}: ongeldig schema: {e.message}")
             continue
         documents[schema_id] = contents
-        if file.name == ROOT_SCHEMA:
+        if file.name == root:
             root_id = schema_id
     if not root_id:
-        problems.append(f"{directory / ROOT_SCHEMA}: hoofdschema ontbreekt")
+        problems.append(f"{directory / root}: hoofdschema ontbreekt")
     if problems:
         raise SchemaError("schema's zijn niet bruikbaar:\n" + "\n".join(problems))
     empty: Registry[Any] = Registry(retrieve=_no_network)  # type: ignore[call-arg]

@@ -90,7 +90,15 @@ def _problems_for_leaf(
 
     def make(line_column: tuple[int, int], message: str, at: list[PathPart]) -> Problem:
         line, column = line_column
-        return Problem(dossier.display_path, line, column, Severity.FOUT, message, json_path(at))
+        return Problem(
+            dossier.display_path,
+            line,
+            column,
+            Severity.FOUT,
+            message,
+            json_path(at),
+            rule=f"schema.{error.validator}",
+        )
 
     if error.validator == "required":
         titled, object_schema, resolver = _schema_context(error, schemas)

@@ -35,7 +35,7 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udf
 
 
 def problem_at(shown: str, line: int, column: int, message: str) -> Problem:
-    return Problem(shown, line, column, Severity.FOUT, message)
+    return Problem(shown, line, column, Severity.FOUT, message, rule="yaml")
 
 
 def failure(shown: str, line: int, column: int, message: str) -> LoadError:

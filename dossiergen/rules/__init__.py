@@ -12,6 +12,7 @@ more than five task clusters, costly scholing) are warnings, which ``--strict`` 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -77,16 +78,18 @@ def apply_rules(
             if schema_problems:
                 continue
             raise
+        name = "regel." + rule.__name__.removeprefix("rule_")
         problems.extend(
-            problem_at(dossier.display_path, data, severity, parts, message)
+            replace(problem_at(dossier.display_path, data, severity, parts, message), rule=name)
             for severity, parts, message in found
         )
-    problems.extend(diagnosis_warnings(dossier))
+    problems.extend(replace(p, rule="privacy.diagnosewoord") for p in diagnosis_warnings(dossier))
     return problems
 
 
 def domain_problem(dossier: LoadedDossier, error: DomainError) -> Problem:
     """A ``DomainError`` as a ``fout`` at the place in the dossier it names."""
-    return problem_at(
+    located = problem_at(
         dossier.display_path, dossier.data, Severity.FOUT, error.json_path, str(error)
     )
+    return replace(located, rule="regel.berekening")

@@ -15,7 +15,10 @@ from types import TracebackType
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
     FileSystemLoader,
+    PrefixLoader,
     StrictUndefined,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -25,6 +28,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from dossiergen.config import BUILTIN_TEMPLATE_PREFIX
 from dossiergen.dossier.labels import label
 from dossiergen.dossier.views import View
 from dossiergen.errors import DossierError, TemplateError
@@ -65,13 +69,27 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 _MAPPING_METHODS = frozenset({"get", "items", "keys", "values"})
 
 
-class TemplateRenderer:
-    """Loads templates from one folder once and renders them with the markup escaping."""
+def template_loader(templates_dir: Path, overrides_dir: Path | None = None) -> BaseLoader:
+    """The built-in templates, with a practice's own folder in front of them.
 
-    def __init__(self, templates_dir: Path) -> None:
+    A template in ``overrides_dir`` replaces the built-in one of the same name; the built-in
+    stays reachable as ``dossiergen/<name>``, so an override can ``{% extends %}`` it and
+    replace only a block. Every template, built-in or not, renders in the same sandbox.
+    """
+    builtin = FileSystemLoader(str(templates_dir))
+    folders = [str(overrides_dir), str(templates_dir)] if overrides_dir else [str(templates_dir)]
+    prefix = BUILTIN_TEMPLATE_PREFIX.rstrip("/")
+    return ChoiceLoader([FileSystemLoader(folders), PrefixLoader({prefix: builtin})])
+
+
+class TemplateRenderer:
+    """Loads templates once (built-ins, a practice's overrides in front) and renders them with
+    the markup escaping."""
+
+    def __init__(self, templates_dir: Path, overrides_dir: Path | None = None) -> None:
         self.templates_dir = templates_dir
         env = _Sandbox(
-            loader=FileSystemLoader(str(templates_dir)),
+            loader=template_loader(templates_dir, overrides_dir),
             autoescape=True,
             finalize=finalize,
             undefined=StrictUndefined,
