@@ -23,23 +23,21 @@ from __future__ import annotations
 
 import difflib
 import io
-import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
-    PlainScalarString,
-    SingleQuotedScalarString,
-)
-from ruamel.yaml.tokens import CommentToken
 
+from dossiergen.dossier.yaml_edits import (
+    fingerprint,
+    insert_entry,
+    new_value,
+    remove_entry,
+    replace_entry,
+    same_value,
+)
 from dossiergen.errors import DossierError
 
 __all__ = ["RoundTripError", "YamlDocument", "YamlPath"]
@@ -52,14 +50,6 @@ YamlPath = tuple[str | int, ...]
 _INDENTATIONS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (3, 3, 0), (4, 2, 0))
 #: Never fold long lines: a folded line is a changed line.
 _WIDTH = 1_000_000
-
-_STYLES = (
-    SingleQuotedScalarString,
-    DoubleQuotedScalarString,
-    LiteralScalarString,
-    FoldedScalarString,
-    PlainScalarString,
-)
 
 
 class RoundTripError(DossierError):
@@ -151,12 +141,12 @@ class YamlDocument:
         parent = self._container(path[:-1], create=True)
         last = path[-1]
         if isinstance(parent, CommentedSeq) and isinstance(last, int):
-            _replace(parent, last, value)
+            replace_entry(parent, last, value)
         elif isinstance(parent, CommentedMap) and isinstance(last, str):
             if last in parent:
-                _replace(parent, last, value)
+                replace_entry(parent, last, value)
             else:
-                _insert(parent, _position(parent, last, key_order), _new(value), last)
+                insert_entry(parent, _position(parent, last, key_order), new_value(value), last)
         else:
             raise KeyError(path)
 
@@ -167,7 +157,7 @@ class YamlDocument:
         in_map = isinstance(parent, CommentedMap) and last in parent
         in_list = isinstance(parent, CommentedSeq) and isinstance(last, int) and last < len(parent)
         if in_map or in_list:
-            _remove(parent, last)
+            remove_entry(parent, last)
 
     def insert(self, path: YamlPath, index: int, value: Any) -> None:
         """Insert ``value`` into the list at ``path`` before ``index`` (the list is made if
@@ -178,7 +168,7 @@ class YamlDocument:
             return
         if not isinstance(sequence, CommentedSeq):
             raise KeyError(path)
-        _insert(sequence, index, _new(value))
+        insert_entry(sequence, index, new_value(value))
 
     # -- a whole value -------------------------------------------------------------------------
 
@@ -209,7 +199,7 @@ class YamlDocument:
             _merge_map(current, value, _shape(path), key_order)
         elif isinstance(current, CommentedSeq) and isinstance(value, list):
             _merge_seq(current, value, _shape(path), key_order)
-        elif not _same(current, value):
+        elif not same_value(current, value):
             self.set(path, value)
 
     def _container(self, path: YamlPath, *, create: bool) -> Any:
@@ -259,19 +249,19 @@ def _merge_map(
     key_order: Mapping[YamlPath, Sequence[str]],
 ) -> None:
     for key in [k for k in current if k not in value]:
-        _remove(current, key)
+        remove_entry(current, key)
     order = key_order.get(shape, list(value))
     for key, new in value.items():
         if key not in current:
-            _insert(current, _position(current, key, order), _new(new), key)
+            insert_entry(current, _position(current, key, order), new_value(new), key)
             continue
         old = current[key]
         if isinstance(old, CommentedMap) and isinstance(new, Mapping):
             _merge_map(old, new, (*shape, key), key_order)
         elif isinstance(old, CommentedSeq) and isinstance(new, list):
             _merge_seq(old, new, (*shape, key), key_order)
-        elif not _same(old, new):
-            _replace(current, key, new)
+        elif not same_value(old, new):
+            replace_entry(current, key, new)
 
 
 def _merge_seq(
@@ -280,8 +270,8 @@ def _merge_seq(
     shape: YamlPath,
     key_order: Mapping[YamlPath, Sequence[str]],
 ) -> None:
-    old_keys = [_fingerprint(item) for item in current]
-    new_keys = [_fingerprint(item) for item in value]
+    old_keys = [fingerprint(item) for item in current]
+    new_keys = [fingerprint(item) for item in value]
     matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
     # Work from the end, so the indexes of the parts still to do stay valid.
     for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes()):
@@ -294,148 +284,9 @@ def _merge_seq(
                 _merge_map(old, new, shape, key_order)
             elif isinstance(old, CommentedSeq) and isinstance(new, list):
                 _merge_seq(old, new, shape, key_order)
-            elif not _same(old, new):
-                _replace(current, a0 + offset, new)
+            elif not same_value(old, new):
+                replace_entry(current, a0 + offset, new)
         for index in reversed(range(a0 + paired, a1)):
-            _remove(current, index)
+            remove_entry(current, index)
         for index in range(b0 + paired, b1):
-            _insert(current, a0 + paired + (index - b0 - paired), _new(value[index]))
-
-
-def _insert(container: Any, index: int, value: Any, key: str | None = None) -> None:
-    """Insert into a mapping (``key``) or list; at the end, the comment lines that followed
-    the old last entry (they belong to what comes after it) move behind the new one."""
-    before = _tail(container)
-    if key is None:
-        container.insert(index, value)
-    else:
-        container.insert(index, key, value)
-    _move_following_comment(before, _tail(container))
-
-
-def _replace(container: Any, entry: Any, new: Any) -> None:
-    """Replace one value; a comment at the end of its line keeps its distance to the value."""
-    old = container[entry]
-    container[entry] = _styled(old, new)
-    slots = container.ca.items.get(entry)
-    token = slots[2 if isinstance(container, CommentedMap) else 0] if slots else None
-    if (
-        isinstance(token, CommentToken)
-        and not token.value.startswith("\n")
-        and token.start_mark is not None
-    ):
-        shift = len(str(_plain(new))) - len(str(_plain(old)))
-        token.start_mark.column = max(0, token.start_mark.column + shift)
-
-
-def _remove(container: Any, entry: Any) -> None:
-    """Remove a key or list item; when it was the last, the comment lines that followed it
-    stay, behind the new last entry."""
-    before = _tail(container)
-    del container[entry]
-    _move_following_comment(before, _tail(container))
-
-
-def _move_following_comment(
-    before: tuple[Any, Any, int] | None, after: tuple[Any, Any, int] | None
-) -> None:
-    """Move the comment lines after the line of ``before`` (they introduce what follows the
-    container) to ``after``, the new deepest last entry."""
-    if before is None or after is None or before[:2] == after[:2]:
-        return
-    token = _comment(before)
-    if token is None or "\n" not in token.value:
-        return
-    own, _, following = token.value.partition("\n")
-    if not following:
-        return
-    token.value = own + "\n"
-    node, entry, slot = after
-    slots = node.ca.items.setdefault(entry, [None, None, None, None] if slot == 2 else [None, None])
-    existing = slots[slot]
-    if isinstance(existing, CommentToken):
-        existing.value = existing.value + following
-    else:
-        slots[slot] = CommentToken("\n" + following, token.start_mark, None)
-
-
-def _tail(node: Any) -> tuple[Any, Any, int] | None:
-    """The deepest last entry under ``node``: (its container, key or index, comment slot)."""
-    found: tuple[Any, Any, int] | None = None
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        if isinstance(node, CommentedMap):
-            entry: Any = list(node)[-1]
-            found = (node, entry, 2)
-        else:
-            entry = len(node) - 1
-            found = (node, entry, 0)
-        node = node[entry]
-    return found
-
-
-def _comment(tail: tuple[Any, Any, int]) -> CommentToken | None:
-    node, entry, slot = tail
-    slots = node.ca.items.get(entry)
-    token = slots[slot] if slots and len(slots) > slot else None
-    return token if isinstance(token, CommentToken) else None
-
-
-def _plain(value: Any) -> Any:
-    """Plain Python for comparing: ruamel's containers and string styles dropped."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _fingerprint(value: Any) -> str:
-    return json.dumps(_typed(value), sort_keys=True, default=str)
-
-
-def _typed(value: Any) -> Any:
-    """``_plain`` with the type kept, so ``1``, ``True`` and ``"1"`` differ."""
-    if isinstance(value, Mapping):
-        return {str(k): _typed(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_typed(v) for v in value]
-    return [type(_plain(value)).__name__, _plain(value), isinstance(value, date)]
-
-
-def _same(old: Any, new: Any) -> bool:
-    return bool(_typed(old) == _typed(new))
-
-
-def _styled(old: Any, new: Any) -> Any:
-    """``new`` as a string in ``old``'s quoting or block style, when both are strings."""
-    if isinstance(new, str) and not isinstance(new, _STYLES):
-        for style in _STYLES:
-            if isinstance(old, style):
-                if style in (SingleQuotedScalarString, PlainScalarString) and "\n" in new:
-                    return LiteralScalarString(new)
-                return style(new)
-    return _new(new)
-
-
-def _new(value: Any) -> Any:
-    """A plain value as ruamel writes it readably: multi-line text as a ``|`` block."""
-    if isinstance(value, Mapping):
-        mapping = CommentedMap()
-        for key, item in value.items():
-            mapping[key] = _new(item)
-        return mapping
-    if isinstance(value, list | tuple):
-        return CommentedSeq(_new(item) for item in value)
-    if isinstance(value, str) and "\n" in value and not isinstance(value, _STYLES):
-        return LiteralScalarString(value)
-    return value
+            insert_entry(current, a0 + paired + (index - b0 - paired), new_value(value[index]))
