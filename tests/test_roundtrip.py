@@ -70,10 +70,10 @@ def test_a_string_keeps_its_quotes_and_its_comment() -> None:
     document.set(("werknemer", "voorletters"), "B.")
     document.set(("werknemer", "naam"), "Pietersen")
     assert sorted(changed_lines(COMMENTED, document.dump())) == [
-        "+  bsn: \"999888777\"  # fictief",
+        '+  bsn: "999888777"  # fictief',
         "+  naam: Pietersen  # achternaam",
         "+  voorletters: 'B.'",
-        "-  bsn: \"111222333\"  # fictief",
+        '-  bsn: "111222333"  # fictief',
         "-  naam: Jansen  # achternaam",
         "-  voorletters: 'A.'",
     ]
