@@ -49,6 +49,7 @@ typecheck: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/werkbank.py
 
 huisstijl: $(STAMP)
 	$(BIN)/python scripts/maak_huisstijl.py templates/huisstijl.docx

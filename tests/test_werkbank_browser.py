@@ -189,5 +189,5 @@ def test_screenshots_of_the_overview_and_a_dossier_page(server: Server, page: ob
         assert (SHOTS / f"{name}.png").stat().st_size > 20_000
     if os.environ.get("DOSSIERGEN_UPDATE_SCREENSHOT"):
         p.goto(server.base + "/")
-        p.set_viewport_size({"width": 1200, "height": 520})
+        p.set_viewport_size({"width": 1200, "height": 600})
         p.screenshot(path=str(ROOT / "docs" / "werkbank.png"))

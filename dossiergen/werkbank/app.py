@@ -72,6 +72,7 @@ def overview(bank: Werkbank, request: Request) -> Response:
             s,
             [spec.name for spec in stand.outdated(s, versions[s.path])],
             peildatum,
+            gebouwd=stand.built(s),
         )
         for s in summaries
     ]

@@ -36,7 +36,8 @@ def overview_context(rows: Sequence[Rij], filters: Filters, peildatum: date) -> 
         "tellingen": {
             "verlopen": sum(1 for r in rows if r.verlopen),
             "fouten": sum(1 for r in rows if r.fouten),
-            "verouderd": sum(1 for r in rows if r.verouderd),
+            "verouderd": sum(1 for r in rows if r.verouderd and r.gebouwd),
+            "niet_gebouwd": sum(1 for r in rows if not r.gebouwd),
         },
     }
 

@@ -22,7 +22,7 @@ STATUSSEN = (
     ("verlopen", "termijn verlopen"),
     ("binnenkort", f"termijn binnen {BINNENKORT_DAGEN} dagen"),
     ("fouten", "met fouten"),
-    ("verouderd", "documenten verouderd"),
+    ("verouderd", "documenten verouderd of niet gebouwd"),
 )
 
 
@@ -43,6 +43,7 @@ class Rij:
     waarschuwingen: int
     verouderd: tuple[str, ...]
     tijdlijn: bool  # False when the timeline cannot be computed
+    gebouwd: bool = True  # False: no document of it was ever built into the output folder
 
     @property
     def urgentie(self) -> tuple[int, int, str]:
@@ -97,7 +98,7 @@ def _status_matches(status: str, row: Rij) -> bool:
     if status == "fouten":
         return row.fouten > 0
     if status == "verouderd":
-        return bool(row.verouderd)
+        return bool(row.verouderd) or not row.gebouwd
     return True
 
 
@@ -107,7 +108,14 @@ def _week(text: str | None) -> int | None:
     return int(text.strip())
 
 
-def make_row(ident: str, summary: Samenvatting, verouderd: Sequence[str], peildatum: date) -> Rij:
+def make_row(
+    ident: str,
+    summary: Samenvatting,
+    verouderd: Sequence[str],
+    peildatum: date,
+    *,
+    gebouwd: bool = True,
+) -> Rij:
     """The overview row of one dossier."""
     volgende = summary.volgende
     dagen = (due(volgende) - peildatum).days if volgende is not None else None
@@ -125,6 +133,7 @@ def make_row(ident: str, summary: Samenvatting, verouderd: Sequence[str], peilda
         waarschuwingen=summary.waarschuwingen,
         verouderd=tuple(verouderd),
         tijdlijn=summary.tijdlijn is not None,
+        gebouwd=gebouwd,
     )
 
 

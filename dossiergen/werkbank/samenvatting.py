@@ -150,3 +150,16 @@ def summarise_files(
 
     schemas = schemas_at(schemas_dir)
     return [summarise(p, s, raw, sha, schemas, peildatum) for p, s, raw, sha in files]
+
+
+def summarise_in_worker(
+    files: Sequence[tuple[Path, str, bytes, str]], schemas_dir: Path, peildatum: date
+) -> list[Samenvatting]:
+    """``summarise_files`` for a worker process: the timeline travels without its input
+    (which holds read-only mappings that do not pickle); the pages use only its results."""
+    from dataclasses import replace
+
+    return [
+        replace(s, tijdlijn=replace(s.tijdlijn, invoer=None)) if s.tijdlijn is not None else s
+        for s in summarise_files(files, schemas_dir, peildatum)
+    ]

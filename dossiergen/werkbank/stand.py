@@ -34,7 +34,7 @@ from dossiergen.dossier.load import LoadedDossier, load_dossier
 from dossiergen.engine import engine_for
 from dossiergen.errors import DossierError
 from dossiergen.files import discover
-from dossiergen.werkbank.samenvatting import Samenvatting, summarise_files
+from dossiergen.werkbank.samenvatting import Samenvatting, summarise_files, summarise_in_worker
 from dossiergen.werkbank.voorbeeld import PreviewCache, Voorbeeld
 from dossiergen.werkbank.werkplaats import Werkplaats, dossier_id
 
@@ -149,7 +149,7 @@ class Stand:
         from multiprocessing import get_context
 
         chunks = [stale[i : i + 16] for i in range(0, len(stale), 16)]
-        work = partial(summarise_files, schemas_dir=schemas_dir, peildatum=peildatum)
+        work = partial(summarise_in_worker, schemas_dir=schemas_dir, peildatum=peildatum)
         with ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork")) as pool:
             return [s for chunk in pool.map(work, chunks) for s in chunk]
 
@@ -185,6 +185,10 @@ class Stand:
         with self._lock:
             self._outdated[summary.path] = (signature, stale)
         return stale
+
+    def built(self, summary: Samenvatting) -> bool:
+        """True when the build has written this dossier's output folder (its manifest)."""
+        return (self.werkplaats.output / summary.path.stem / MANIFEST_NAME).is_file()
 
     def _compare_manifest(
         self, summary: Samenvatting, version: str, folder: Path
