@@ -174,6 +174,39 @@ def test_saving_in_the_editor_updates_the_open_page_within_a_second(
     assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
+def test_an_own_template_saved_updates_the_open_preview(tmp_path: Path) -> None:
+    from dossiergen.commands.praktijk import run_init
+
+    practice = tmp_path / "praktijk"
+    run_init(practice, "Bureau Voorbeeld", None)
+    make_practice(practice)
+    (practice / "templates").mkdir(exist_ok=True)
+    server = Server(practice)
+    try:
+        with playwright.sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            p: Any = browser.new_page()
+            p.goto(server.url)
+            p.click("text=J.P. de Vries")
+            p.click("text=RIV-checklist")
+            p.wait_for_selector("#live.aan")
+            assert "Eigen regel" not in p.locator(".papier").inner_text()
+            builtin = (ROOT / "templates" / "riv-checklist.md.j2").read_text(encoding="utf-8")
+            started = time.monotonic()
+            (practice / "templates" / "riv-checklist.md.j2").write_text(
+                builtin + "\nEigen regel van het bureau.\n", encoding="utf-8"
+            )
+            p.wait_for_function(
+                "() => document.querySelector('.papier').innerText.includes('Eigen regel')",
+                timeout=5_000,
+            )
+            elapsed = time.monotonic() - started
+            browser.close()
+    finally:
+        server.stop()
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
 def test_screenshots_of_the_overview_and_a_dossier_page(server: Server, page: object) -> None:
     p: Any = page
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ WHIPLASH = (
 def make_practice(folder: Path, *, git: bool = False) -> Path:
     """A practice folder with the three example dossiers; de Vries has one warning."""
     dossiers = folder / "dossiers"
-    dossiers.mkdir(parents=True)
+    dossiers.mkdir(parents=True, exist_ok=True)
     for example in sorted((ROOT / "dossiers").glob("*.yaml")):
         shutil.copy(example, dossiers / example.name)
     de_vries = dossiers / "de-vries-spoor1-aangepast-werk.yaml"
