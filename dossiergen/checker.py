@@ -15,11 +15,11 @@ from dossiergen.dossier.load import LoadedDossier, load_dossier
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.dossier.validate import validate_schema
-from dossiergen.errors import DomainError, InvalidDossierError, LoadError
+from dossiergen.errors import InvalidDossierError, LoadError
 from dossiergen.files import discover, display_path
 from dossiergen.poortwachter.tijdlijn import Tijdlijn, bereken_tijdlijn
 from dossiergen.problems import Problem, Severity, has_errors
-from dossiergen.rules import apply_rules, domain_problem
+from dossiergen.rules import COMPUTATION_ERRORS, apply_rules, computation_problem
 
 __all__ = [
     "CheckResult",
@@ -141,7 +141,7 @@ def timeline_for(
     ]
     try:
         tijdlijn = bereken_tijdlijn(verzuim_invoer(dossier.data), peildatum)
-    except DomainError as e:
-        problem = domain_problem(dossier, e)
+    except COMPUTATION_ERRORS as e:
+        problem = computation_problem(dossier, e, ("verzuim",))
         raise InvalidDossierError(f"{dossier.display_path}: {e}", (problem,)) from e
     return tijdlijn, sorted(rest)

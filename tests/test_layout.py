@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "files": 0,
     "problems": 0,
+    "workers": 0,
     "__init__": 0,
 }
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -31,8 +32,11 @@ def _today(option: str | None) -> date:
 
 def _run(action: Callable[[], int]) -> None:
     """Run a command body; turn our errors into a Dutch message and an exit code."""
+    from dossiergen.workers import stop_on_sigterm
+
     try:
-        code = action()
+        with stop_on_sigterm():
+            code = action()
     except UsageError as e:
         click.echo(f"dossiergen: {e}", err=True)
         sys.exit(EXIT_USAGE)
@@ -98,10 +102,46 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: 
     _run(action)
 
 
-def _count_dossiers(paths: tuple[Path, ...]) -> int:
-    from dossiergen.files import discover
+class _ProgressBars:
+    """One progress bar per phase of a build: the dossiers, then the PDFs."""
 
-    return len(discover(paths))
+    def __init__(self) -> None:
+        self.phase = ""
+        self.bar: Any = None
+        self.done = 0
+
+    def __enter__(self) -> _ProgressBars:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+    def update(self, phase: str, done: int, total: int) -> None:
+        """Move the bar of ``phase`` to ``done`` of ``total`` (a new phase, a new bar)."""
+        if phase != self.phase:
+            self.__exit__()
+            label = {"dossiers": "Bouwen", "pdf": "PDF's maken"}.get(phase, phase)
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            self.bar.__enter__()
+            self.phase, self.done = phase, 0
+        self.bar.update(done - self.done)
+        self.done = done
+
+
+def _capped_jobs(jobs: int | None) -> int | None:
+    """``--jobs``, at most the number of processors (more only wait for each other)."""
+    from dossiergen.config import default_jobs
+
+    available = default_jobs()
+    if jobs is not None and jobs > available:
+        click.echo(
+            f"dossiergen: --jobs {jobs} is meer dan het aantal processoren ({available}); "
+            f"er worden er {available} gebruikt",
+            err=True,
+        )
+        return available
+    return jobs
 
 
 @main.command()
@@ -163,17 +203,15 @@ def build(
             document_names=documents,
             pdf=pdf,
             strict=strict,
-            jobs=jobs,
+            jobs=_capped_jobs(jobs),
             force=force,
             prune=prune,
         )
         if quiet or not sys.stderr.isatty():
             report, ok = run_build(options)
         else:
-            with click.progressbar(
-                length=_count_dossiers(options.paths), label="Bouwen", file=sys.stderr
-            ) as bar:
-                report, ok = run_build(options, progress=lambda outcome: bar.update(1))
+            with _ProgressBars() as bars:
+                report, ok = run_build(options, progress=bars.update)
         click.echo(report, nl=False)
         return EXIT_OK if ok else EXIT_FAILED
 

@@ -12,6 +12,8 @@ Dutch problems with ``line:column`` instead of a traceback.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from dossiergen.dossier.yaml_nodes import (
     problem_at,
 )
 from dossiergen.errors import LoadError
+from dossiergen.files import dutch_os_error, not_a_regular_file, printable_name
 from dossiergen.problems import Problem
 
 #: A real dossier is 10–60 kB. The limit keeps every dossier's check under a second and 100 MB:
@@ -52,15 +55,28 @@ class LoadedDossier:
 
 def load_dossier(path: Path, display_path: str | None = None) -> LoadedDossier:
     """Read and parse one dossier file; raise ``LoadError`` carrying every problem found."""
-    shown = display_path if display_path is not None else str(path)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as e:
-        reason = e.strerror or type(e).__name__
-        problem = problem_at(shown, 1, 1, f"bestand kan niet worden gelezen: {reason}")
-        raise LoadError(f"{shown}: niet leesbaar", (problem,)) from e
+    shown = display_path if display_path is not None else printable_name(str(path))
+    raw = read_dossier_bytes(path, shown)
     return LoadedDossier(path, shown, parse_dossier_bytes(raw, shown), raw)
+
+
+def read_dossier_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a dossier file, at most ``MAX_FILE_BYTES + 1``; ``LoadError`` when it is no
+    regular file (a folder, a pipe or a device is refused before it is opened) or unreadable."""
+    reason = not_a_regular_file(path)
+    if reason is None:
+        try:
+            # O_NONBLOCK: should the file be swapped for a pipe after the check, open and read
+            # return at once instead of waiting for a writer
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    reason = "dit is geen gewoon bestand meer; een dossier is een tekstbestand"
+                else:
+                    return handle.read(MAX_FILE_BYTES + 1)
+        except OSError as e:
+            reason = f"bestand kan niet worden gelezen: {dutch_os_error(e)}"
+    raise LoadError(f"{shown}: niet leesbaar", (problem_at(shown, 1, 1, reason),))
 
 
 def parse_dossier_bytes(raw: bytes, shown: str) -> Any:

@@ -19,17 +19,25 @@ from dossiergen.poortwachter.tijdlijn import (
     Ziekteperiode,
 )
 
+#: The years a date in a dossier may lie in (``rules.grenzen`` reports a date outside them): a
+#: birth date after 1900, a deadline or plan before 2100. Outside them a date is a typo, and the
+#: deadlines computed from it would not exist.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
 
 def _date(value: Any) -> date | None:
     return date.fromisoformat(str(value)) if value not in (None, "") else None
 
 
 def _optional_date(value: Any) -> date | None:
-    """A date outside ``verzuim`` that may still be invalid (the timeline then goes without)."""
+    """A date outside ``verzuim`` that may still be invalid or out of bounds (the timeline then
+    goes without it; the checker reports it)."""
     try:
-        return _date(value)
+        day = _date(value)
     except ValueError:
         return None
+    return day if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
