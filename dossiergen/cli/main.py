@@ -229,25 +229,30 @@ def build(
 )
 @_peildatum
 def timeline(path: Path, output_format: str, peildatum: str | None) -> None:
-    """Toon de Poortwachter-termijnen van één dossier.
+    """Toon de Poortwachter-termijnen van een dossier (of van elk dossier in een map).
 
     Per mijlpaal: vanaf, uiterlijk, gedaan op, status en de regel met de bron.
     """
 
     def action() -> int:
         from dossiergen.commands.options import OutputFormat, TimelineOptions
-        from dossiergen.commands.timeline import run_timeline
+        from dossiergen.commands.timeline import run_timelines
 
         options = TimelineOptions(
             peildatum=_today(peildatum),
             path=path,
             output_format=OutputFormat.JSON if output_format == "json" else OutputFormat.TEKST,
         )
-        out, warnings = run_timeline(options)
+        out, warnings, failed = run_timelines(options)
+        for error in failed:
+            for problem in error.problems:
+                click.echo(problem.as_text(), err=True)
+            if not error.problems:
+                click.echo(f"dossiergen: {error}", err=True)
         if warnings:
             click.echo(warnings, nl=False, err=True)
         click.echo(out, nl=False)
-        return EXIT_OK
+        return EXIT_FAILED if failed else EXIT_OK
 
     _run(action)
 
