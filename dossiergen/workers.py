@@ -25,8 +25,9 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _worker_started() -> None:
-    """In each worker: leave Ctrl-C to the parent; die with it."""
+    """In each worker: leave Ctrl-C to the parent; die with it; SIGTERM ends it at once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             import ctypes
@@ -49,9 +50,12 @@ def parallel_map(
     try:
         yield from pool.map(function, items, chunksize=chunksize)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in list(getattr(pool, "_processes", {}).values()):
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
             process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
         raise
     pool.shutdown(wait=True)
 
