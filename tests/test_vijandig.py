@@ -7,8 +7,10 @@ a located message for each, never a traceback, and go on with the other dossiers
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -98,3 +100,53 @@ def test_check_build_and_timeline_on_the_corpus_folder_do_the_good_dossier_too(
     agenda = runner.invoke(main, ["agenda", str(folder), "--peildatum", PEILDATUM])
     assert agenda.exit_code == 1
     assert EXAMPLES[0].name in agenda.stdout
+
+
+# --- fuzzing: mutations of the examples (bench/fuzz.py) ---------------------------------------
+
+
+def _fuzz() -> object:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import fuzz
+
+    return fuzz
+
+
+#: ``make test`` runs a fixed slice; DOSSIERGEN_FUZZ=10000 (or ``make fuzz``) the full run.
+FUZZ_COUNT = int(os.environ.get("DOSSIERGEN_FUZZ", "400"))
+
+
+@pytest.mark.fuzz
+@pytest.mark.parametrize("part", range(4))
+def test_mutations_of_the_examples_never_break_through(part: int) -> None:
+    fuzz = _fuzz()
+    indexes = range(part, FUZZ_COUNT, 4)
+    findings = fuzz.run(2026, indexes)  # type: ignore[attr-defined]
+    assert not findings, "\n".join(f"{f.seed}-{f.index} ({f.example}): {f.what}" for f in findings)
+
+
+def test_a_mutation_is_the_same_text_every_time() -> None:
+    fuzz = _fuzz()
+    assert fuzz.mutant(7, 3) == fuzz.mutant(7, 3)  # type: ignore[attr-defined]
+    assert fuzz.mutant(7, 3) != fuzz.mutant(7, 4)  # type: ignore[attr-defined]
+
+
+def test_the_fuzzer_finds_what_it_is_meant_to_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fuzzer that could not see a crash would find nothing: both kinds are findings."""
+    import dossiergen.checker as checker
+    import dossiergen.rules as rules
+
+    fuzz = _fuzz()
+    text = (ROOT / "tests" / "dossiers" / "geldig" / "minimaal-week-1.yaml").read_text("utf-8")
+    assert fuzz.exercise(text, documents=True) is None  # type: ignore[attr-defined]
+
+    def divides_by_zero(data: object, peildatum: date) -> object:
+        raise ZeroDivisionError("deling door nul")
+        yield
+
+    monkeypatch.setattr(rules, "RULES", (divides_by_zero,))
+    caught = fuzz.exercise(text, documents=False)  # type: ignore[attr-defined]
+    assert caught is not None and caught.startswith("laatste vangnet")
+    monkeypatch.setattr(checker, "validate_schema", lambda *args: 1 / 0)
+    escaped = fuzz.exercise(text, documents=False)  # type: ignore[attr-defined]
+    assert escaped is not None and escaped.startswith("ZeroDivisionError in ")

@@ -53,7 +53,7 @@ COMPUTATION_ERRORS: tuple[type[Exception], ...] = (
     KeyError,
     AttributeError,
     IndexError,
-    RecursionError,
+    RuntimeError,  # and RecursionError; the holiday calendar's "not all holidays known"
 )
 
 RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (

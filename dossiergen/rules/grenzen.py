@@ -23,9 +23,16 @@ __all__ = ["rule_grenzen"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+#: The holiday calendar (``holidays.NL`` through ``poortwachter.werkdagen``) is complete up to
+#: and including this year; the timeline reaches up to four years past the first day of illness
+#: (104 weeks of wachttijd, up to 52 of vrijwillige verlenging and 52 of loonsanctie).
+LAATSTE_KALENDERJAAR = 2100
+TIJDLIJN_JAREN = 4
+
 
 def rule_grenzen(data: Any, peildatum: date) -> Iterator[Found]:
-    """Dates outside 1900–2100 anywhere, and dates in ``verzuim`` before the holiday calendar."""
+    """Dates outside 1900–2100 anywhere, and dates in ``verzuim`` outside the years the holiday
+    calendar covers for the whole timeline."""
     for parts, text, day in _dates(data, ()):
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             yield (
@@ -41,6 +48,14 @@ def rule_grenzen(data: Any, peildatum: date) -> Iterator[Found]:
                 f"datum {text} ligt vóór {EERSTE_JAAR}: voor eerdere jaren is geen "
                 "feestdagenkalender bekend, dus de termijnen kunnen niet worden berekend; "
                 "controleer het jaartal",
+            )
+        elif parts[:1] == ["verzuim"] and day.year > LAATSTE_KALENDERJAAR - TIJDLIJN_JAREN:
+            yield (
+                FOUT,
+                parts,
+                f"datum {text} ligt na {LAATSTE_KALENDERJAAR - TIJDLIJN_JAREN}: de termijnen "
+                f"lopen tot {TIJDLIJN_JAREN} jaar verder en na {LAATSTE_KALENDERJAAR} is geen "
+                "feestdagenkalender bekend; controleer het jaartal",
             )
 
 
