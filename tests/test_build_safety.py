@@ -406,3 +406,92 @@ def test_build_pdf_after_a_plain_build_makes_the_missing_and_stale_pdfs(tmp_path
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "0 gebouwd, 2 al actueel, 0 mislukt; PDF: 0 gemaakt, 2 al actueel" in result.output
+
+
+# --- the PDF phase, with a stand-in for LibreOffice -------------------------------------------
+
+_FAKE_SOFFICE = """#!/bin/sh
+# Stands in for LibreOffice: one line per document, a PDF for each except "weiger" ones.
+echo "$0 $*" >> "$(dirname "$0")/aanroepen"
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --outdir) out="$2"; shift 2;;
+    --convert-to) shift 2;;
+    -*) shift;;
+    *) name=$(basename "$1" .docx)
+       echo "convert $1 -> $out/$name.pdf using filter : writer_pdf_Export"
+       source=$(readlink "$1")
+       case "$source" in
+         *weiger*) ;;
+         *) printf '%%PDF-1.7 %s' "$source" > "$out/$name.pdf";;
+       esac
+       shift;;
+  esac
+done
+"""
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "lo"
+    folder.mkdir()
+    program = folder / "soffice"
+    program.write_text(_FAKE_SOFFICE, encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return folder / "aanroepen"
+
+
+def test_all_pdfs_of_a_build_come_from_one_run_with_progress(
+    dossiers: Path, tmp_path: Path, fake_soffice: Path
+) -> None:
+    phases: list[tuple[str, int, int]] = []
+    out = tmp_path / "build"
+    report = build_paths(
+        [dossiers],
+        out,
+        [DOCUMENTS["rapport"], DOCUMENTS["riv-checklist"]],
+        default_resources(),
+        PEILDATUM,
+        pdf=True,
+        progress=lambda *step: phases.append(step),
+    )
+    documents = len(report.written)
+    assert report.ok and documents >= len(EXAMPLES)
+    assert len(report.pdf_written) == documents
+    assert len(fake_soffice.read_text(encoding="utf-8").splitlines()) == 1, "one LibreOffice run"
+    assert [p for p in phases if p[0] == "pdf"][-1] == ("pdf", documents, documents)
+    assert [p[1] for p in phases if p[0] == "pdf"] == list(range(1, documents + 1))
+    for pdf in report.pdf_written:  # each PDF is the one made from its own document
+        assert pdf.read_bytes().startswith(b"%PDF-1.7 ")
+        assert pdf.read_bytes().endswith(str(pdf.with_suffix(".docx").resolve()).encode())
+
+
+def test_a_pdf_that_fails_or_cannot_be_written_is_one_message(
+    tmp_path: Path, fake_soffice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dossiergen.builder.pdf as pdf_module
+    from dossiergen.errors import WriteError
+
+    out = tmp_path / "build"
+    refused = tmp_path / "weiger.yaml"
+    shutil.copy(EXAMPLES[0], refused)
+    real_write = pdf_module.write_atomic
+
+    def full_disk(path: Path, data: bytes) -> None:
+        if path.parent.name == EXAMPLES[1].stem:
+            raise WriteError(f"kan {path} niet schrijven: de schijf is vol")
+        real_write(path, data)
+
+    monkeypatch.setattr(pdf_module, "write_atomic", full_disk)
+    report = _build([refused, EXAMPLES[1], EXAMPLES[2]], out, pdf=True)
+    messages = [m for m in report.failed if "geen PDF" in m]  # type: ignore[attr-defined]
+    assert len(messages) == 2, report.failed  # type: ignore[attr-defined]
+    assert any("LibreOffice kon rapport.docx niet omzetten naar PDF" in m for m in messages)
+    assert any("de schijf is vol" in m for m in messages)
+    assert [p.parent.name for p in report.pdf_written] == [EXAMPLES[2].stem]  # type: ignore[attr-defined]
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    again = _build([refused, EXAMPLES[1], EXAMPLES[2]], out, pdf=True)
+    assert [p.parent.name for p in again.pdf_up_to_date] == [EXAMPLES[2].stem]  # type: ignore[attr-defined]
