@@ -234,45 +234,6 @@ def test_a_manifest_that_is_json_but_not_an_object_means_rebuild(tmp_path: Path)
 # --- killed builds ---------------------------------------------------------------------------
 
 
-def test_temporary_files_of_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
-    out = tmp_path / "build"
-    stem = EXAMPLES[0].stem
-    script = tmp_path / "traag.py"
-    script.write_text(
-        textwrap.dedent(
-            f"""
-            import os, sys, time
-            from pathlib import Path
-            import dossiergen.files as f
-            from dossiergen.builder.build import build_paths
-            from dossiergen.config import default_resources
-            from dossiergen.documents import DOCUMENTS
-            from datetime import date
-
-            def slow(a, b):
-                sys.stdout.write("schrijft\\n"); sys.stdout.flush(); time.sleep(60)
-
-            f.os.replace = slow
-            build_paths([Path({str(EXAMPLES[0])!r})], Path({str(out)!r}),
-                        [DOCUMENTS["rapport"]], default_resources(), date(2026, 11, 25))
-            """
-        ),
-        encoding="utf-8",
-    )
-    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    assert process.stdout.readline() == b"schrijft\n"
-    process.kill()
-    process.wait()
-    leftovers = [p for p in (out / stem).iterdir() if p.name.endswith(".tmp")]
-    assert leftovers, "the killed build left its temporary file"
-    own = out / stem / ".mijn-aantekening.x1y2z3w4.tmp"  # not a name dossiergen makes
-    own.write_text("van de gebruiker", encoding="utf-8")
-    assert _build([EXAMPLES[0]], out).ok  # type: ignore[attr-defined]
-    assert not [p for p in leftovers if p.exists()]
-    assert own.exists()
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
