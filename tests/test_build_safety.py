@@ -456,3 +456,37 @@ def test_a_pdf_that_fails_or_cannot_be_written_is_one_message(
     monkeypatch.undo()
     again = _build([refused, EXAMPLES[1], EXAMPLES[2]], out, pdf=True)
     assert [p.parent.name for p in again.pdf_up_to_date] == [EXAMPLES[2].stem]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        (
+            ["build", "--jobs", "0"],
+            "ongeldige waarde voor --jobs/-j: 0 ligt niet in het bereik x>=1",
+        ),
+        (
+            ["build", "--jobs", "veel"],
+            "ongeldige waarde voor --jobs/-j: 'veel' is geen geheel getal",
+        ),
+        (["build", "-o", "README.md"], "--output-dir/-o: 'README.md' is een bestand, geen map"),
+        (["agenda", "--ics", "dossiers"], "--ics: 'dossiers' is een map, geen bestand"),
+        (["timeline"], "argument PAD ontbreekt"),
+    ],
+)
+def test_click_speaks_dutch_too(args: list[str], dutch: str) -> None:
+    result = CliRunner().invoke(main, args, prog_name="dossiergen")
+    assert result.exit_code == 2
+    assert dutch in result.output
+    for english in ("is not", "Invalid value", "does not exist", "is a file", "is a directory"):
+        assert english not in result.output
+
+
+def test_an_os_error_is_dutch() -> None:
+    from dossiergen.files import dutch_os_error
+
+    assert dutch_os_error(FileNotFoundError(errno.ENOENT, "No such file or directory")) == (
+        "bestaat niet"
+    )
+    assert dutch_os_error(OSError(errno.ENOSPC, "No space left on device")) == "de schijf is vol"
+    assert dutch_os_error(OSError(errno.ECHILD, "x")) == "systeemfout ECHILD"
