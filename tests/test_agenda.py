@@ -189,6 +189,14 @@ def test_ics_uids_come_from_the_case_not_the_file_name_or_folder(tmp_path: Path)
     assert both.exit_code == 0, both.output
     uids = list(_events(tmp_path / "beide.ics"))
     assert len(set(uids)) == len(uids), "same file name in two folders: distinct UIDs"
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "kopie.yaml").write_text(source, encoding="utf-8")  # the same kenmerk
+    copied = _agenda([tmp_path], tmp_path / "kopie.ics")
+    assert copied.exit_code == 0
+    assert "hetzelfde kenmerk als" in copied.stderr
+    uids = list(_events(tmp_path / "kopie.ics"))
+    assert len(set(uids)) == len(uids)
+    (tmp_path / "c" / "kopie.yaml").unlink()
     alone = _agenda([tmp_path / "a" / "dossier.yaml"], tmp_path / "a.ics")
     assert alone.exit_code == 0
     renamed = tmp_path / "elders" / "hernoemd.yaml"

@@ -20,7 +20,6 @@ from dossiergen.commands.options import AgendaOptions
 from dossiergen.commands.timeline import kort as _kort
 from dossiergen.commands.timeline import table as _table
 from dossiergen.config import Resources, default_resources
-from dossiergen.dossier.schemas import load_schemas
 from dossiergen.errors import DossierError
 from dossiergen.poortwachter.tijdlijn import NVT, OPEN, VERLOPEN, Mijlpaal, Tijdlijn
 from dossiergen.text.filters import datum
@@ -186,13 +185,13 @@ def run_agenda(
 
     A dossier that cannot be read or computed is reported and left out; the others go on.
     """
-    from dossiergen.checker import timeline_for
+    from dossiergen.checker import schemas_at, timeline_for
     from dossiergen.dossier.load import load_dossier
     from dossiergen.files import discover, display_path
 
     peildatum = options.peildatum
     resources = resources or default_resources()
-    schemas = load_schemas(resources.schemas_dir)
+    schemas = schemas_at(resources.schemas_dir)  # loaded once per process
     entries = []
     problems: list[str] = []
     cases: dict[str, str] = {}

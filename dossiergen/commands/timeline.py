@@ -13,7 +13,6 @@ from typing import Any
 from dossiergen.commands.options import OutputFormat, TimelineOptions
 from dossiergen.config import Resources, default_resources
 from dossiergen.dossier.readers import iso as _iso
-from dossiergen.dossier.schemas import load_schemas
 from dossiergen.errors import DossierError
 from dossiergen.poortwachter.tijdlijn import VERLOPEN, Mijlpaal, Tijdlijn
 from dossiergen.text.filters import datum
@@ -107,12 +106,12 @@ def run_timelines(
     """
     import json
 
-    from dossiergen.checker import timeline_for
+    from dossiergen.checker import schemas_at, timeline_for
     from dossiergen.dossier.load import load_dossier
     from dossiergen.files import discover, display_path
 
     resources = resources or default_resources()
-    schemas = load_schemas(resources.schemas_dir)
+    schemas = schemas_at(resources.schemas_dir)  # loaded once per process
     texts: list[str] = []
     objects: list[dict[str, Any]] = []
     warnings: list[str] = []
