@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOSSIERS := $(wildcard dossiers/*.yaml)
 
-.PHONY: all install build check test test-snel lint typecheck bench clean huisstijl praktijktest
+.PHONY: all install build check test test-snel lint typecheck bench fuzz clean huisstijl praktijktest
 
 all: build
 
@@ -50,6 +50,10 @@ typecheck: lint
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/werkbank.py
+
+# 10,000 mutations of the examples through check, timeline, agenda and documents (a few minutes).
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py
 
 huisstijl: $(STAMP)
 	$(BIN)/python scripts/maak_huisstijl.py templates/huisstijl.docx

@@ -12,14 +12,15 @@ from functools import cache
 from pathlib import Path
 
 from dossiergen.dossier.load import LoadedDossier, load_dossier
+from dossiergen.dossier.locations import problem_at
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.dossier.validate import validate_schema
-from dossiergen.errors import DomainError, InvalidDossierError, LoadError
+from dossiergen.errors import InvalidDossierError, LoadError
 from dossiergen.files import discover, display_path
 from dossiergen.poortwachter.tijdlijn import Tijdlijn, tijdlijn_op
 from dossiergen.problems import Problem, Severity, has_errors
-from dossiergen.rules import apply_rules, domain_problem
+from dossiergen.rules import COMPUTATION_ERRORS, apply_rules, computation_problem
 
 __all__ = [
     "CheckResult",
@@ -60,7 +61,17 @@ def check_file(path: Path, schemas: SchemaSet, peildatum: date) -> CheckResult:
         dossier = load_dossier(path, shown)
     except LoadError as e:
         return CheckResult(shown, e.problems, None, readable=False)
-    return CheckResult(shown, tuple(check_dossier(dossier, schemas, peildatum)), dossier)
+    try:
+        problems = check_dossier(dossier, schemas, peildatum)
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception as e:  # the last net: one dossier never stops the others
+        message = (
+            f"onverwachte fout bij het controleren ({type(e).__name__}: {e}); "
+            "meld dit met het dossier erbij"
+        )
+        problems = [Problem(shown, 1, 1, Severity.FOUT, message)]
+    return CheckResult(shown, tuple(problems), dossier)
 
 
 #: Below this many files, starting worker processes costs more than it saves.
@@ -79,14 +90,13 @@ def check_paths(
     schemas = schemas_at(schemas_dir)
     if jobs <= 1 or len(files) < _PARALLEL_FROM:
         return [check_file(path, schemas, peildatum) for path in files]
-    from concurrent.futures import ProcessPoolExecutor
     from functools import partial
-    from multiprocessing import get_context
+
+    from dossiergen.workers import parallel_map
 
     work = partial(_check_without_data, schemas_dir, peildatum)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-        chunks = [files[i : i + 32] for i in range(0, len(files), 32)]
-        return [result for chunk in pool.map(work, chunks) for result in chunk]
+    chunks = [files[i : i + 32] for i in range(0, len(files), 32)]
+    return [result for chunk in parallel_map(work, chunks, jobs) for result in chunk]
 
 
 @cache
@@ -132,12 +142,24 @@ def timeline_for(
     problems = validate_schema(dossier, schemas)
     problems += apply_rules(dossier, peildatum, schema_problems=problems)
     blocking = [p for p in problems if p.severity is Severity.FOUT and _needed_by_timeline(p)]
+    verzuim = dossier.data.get("verzuim") if isinstance(dossier.data, dict) else None
+    if not isinstance(verzuim, dict) or "eerste_ziektedag" not in verzuim:
+        # no timeline without its start (a misspelt "verzuim:" is reported at the misspelling)
+        blocking = [p for p in problems if p.severity is Severity.FOUT] or [
+            problem_at(
+                dossier.display_path,
+                dossier.data,
+                Severity.FOUT,
+                ["verzuim"],
+                "de tijdlijn heeft verzuim.eerste_ziektedag nodig",
+            )
+        ]
     if blocking:
         raise InvalidDossierError(f"{dossier.display_path}: verzuim ongeldig", tuple(blocking))
     rest = [replace(p, severity=Severity.WAARSCHUWING) for p in problems if p not in blocking]
     try:
         tijdlijn = tijdlijn_op(verzuim_invoer(dossier.data), peildatum)
-    except DomainError as e:
-        problem = domain_problem(dossier, e)
+    except COMPUTATION_ERRORS as e:
+        problem = computation_problem(dossier, e, ("verzuim",))
         raise InvalidDossierError(f"{dossier.display_path}: {e}", (problem,)) from e
     return tijdlijn, sorted(rest)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from conftest import EXAMPLES, PEILDATUM
 from dossiergen.builder.build import build_paths
 from dossiergen.cli import main
 from dossiergen.config import Resources, default_resources
+from dossiergen.documents import DOCUMENTS
 from dossiergen.documents.spec import DocumentSpec
 from dossiergen.dossier.views import Audience
 
@@ -185,6 +187,15 @@ def test_orphans_are_reported_and_pruned(tree: tuple[Path, Resources]) -> None:
     assert {p.name for p in report.orphans} == {"een.docx", "twee.docx"}
 
 
+def _kill_while_writing(script: Path) -> None:
+    """Run ``script`` until it says it is writing ("schrijft"), then SIGKILL it."""
+    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"schrijft\n"
+    process.kill()
+    process.wait()
+
+
 def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
     # Kill the process while it writes: the target is either absent or complete.
     script = tmp_path / "slow.py"
@@ -201,15 +212,48 @@ def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
         f"f.write_atomic(Path({str(target)!r}), b'x' * 100000)\n",
         encoding="utf-8",
     )
-    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    assert process.stdout.readline() == b"schrijft\n"
-    process.kill()
-    process.wait()
+    _kill_while_writing(script)
     assert not target.exists()
     leftovers = [p for p in tmp_path.iterdir() if p.name not in ("slow.py",)]
     # The temporary file may remain after SIGKILL, but never under the target's name.
     assert all(p.name.startswith(".uit.docx.") for p in leftovers)
+
+
+def test_temporary_files_of_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    stem = EXAMPLES[0].stem
+    script = tmp_path / "traag.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import os, sys, time
+            from pathlib import Path
+            import dossiergen.files as f
+            from dossiergen.builder.build import build_paths
+            from dossiergen.config import default_resources
+            from dossiergen.documents import DOCUMENTS
+            from datetime import date
+
+            def slow(a, b):
+                sys.stdout.write("schrijft\\n"); sys.stdout.flush(); time.sleep(60)
+
+            f.os.replace = slow
+            build_paths([Path({str(EXAMPLES[0])!r})], Path({str(out)!r}),
+                        [DOCUMENTS["rapport"]], default_resources(), date(2026, 11, 25))
+            """
+        ),
+        encoding="utf-8",
+    )
+    _kill_while_writing(script)
+    leftovers = [p for p in (out / stem).iterdir() if p.name.endswith(".tmp")]
+    assert leftovers, "the killed build left its temporary file"
+    own = out / stem / ".mijn-aantekening.x1y2z3w4.tmp"  # not a name dossiergen makes
+    own.write_text("van de gebruiker", encoding="utf-8")
+    assert build_paths(
+        [EXAMPLES[0]], out, [DOCUMENTS["rapport"]], default_resources(), PEILDATUM
+    ).ok
+    assert not [p for p in leftovers if p.exists()]
+    assert own.exists()
 
 
 def test_dossier_file_stem_decides_the_folder_never_its_content(tmp_path: Path) -> None:

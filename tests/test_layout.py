@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "files": 0,
     "libreoffice": 0,
     "problems": 0,
+    "workers": 0,
     "__init__": 0,
 }
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -83,7 +85,7 @@ def test_alias_bomb_is_stopped() -> None:
     assert "ankers" in message
 
 
-@pytest.mark.parametrize("depth", [60, 5000, 300_000])
+@pytest.mark.parametrize("depth", [60, 5000, 120_000])
 def test_extreme_nesting_is_stopped(depth: int) -> None:
     [(_, _, message)] = problems_of(b"a: " + b"[" * depth + b"]" * depth + b"\n")
     assert "te diep genest" in message
@@ -101,10 +103,37 @@ def test_utf8_bom_is_accepted() -> None:
     assert parse_dossier_bytes(codecs.BOM_UTF8 + b"a: 1\n", "d.yaml")["a"] == 1
 
 
-def test_unreadable_path_is_a_problem(tmp_path: Path) -> None:
+def test_a_folder_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
-        load_dossier(tmp_path)  # a folder cannot be read as a file
-    assert "kan niet worden gelezen" in caught.value.problems[0].message
+        load_dossier(tmp_path)
+    assert "dit is een map, geen dossierbestand" in caught.value.problems[0].message
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    pipe = tmp_path / "pijp.yaml"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    with pytest.raises(LoadError) as caught:
+        load_dossier(pipe)
+    assert time.perf_counter() - started < 1
+    assert "named pipe" in caught.value.problems[0].message
+
+
+def test_a_device_is_refused() -> None:
+    with pytest.raises(LoadError) as caught:
+        load_dossier(Path("/dev/zero"))
+    assert "apparaat" in caught.value.problems[0].message
+
+
+def test_an_unreadable_file_is_a_dutch_problem(tmp_path: Path) -> None:
+    loop = tmp_path / "kring.yaml"
+    loop.symlink_to(loop)
+    with pytest.raises(LoadError) as caught:
+        load_dossier(loop)
+    assert caught.value.problems[0].message == (
+        "bestand kan niet worden gelezen: symbolische koppelingen verwijzen in een kring naar "
+        "elkaar"
+    )
 
 
 @pytest.mark.fuzz
@@ -135,7 +164,7 @@ def test_yaml_like_text_never_escapes_as_anything_but_load_error(text: str) -> N
 
 
 def test_deep_block_nesting_on_one_line_is_refused_not_crashed() -> None:
-    [(_, _, message)] = problems_of(b"- " * 200_000 + b"x\n")
+    [(_, _, message)] = problems_of(b"- " * 120_000 + b"x\n")
     assert "te diep genest" in message
 
 
@@ -158,3 +187,94 @@ def test_numbers_booleans_and_nulls_follow_yaml_1_2() -> None:
 def test_all_duplicate_keys_are_reported() -> None:
     found = problems_of(b"a: 1\nb:\n  c: 1\n  c: 2\na: 3\n")
     assert [(line, column) for line, column, _ in found] == [(4, 3), (5, 1)]
+
+
+# --- numbers nothing can compute with, bidi controls, size bounds ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (".nan", "geen getal, NaN"),
+        (".NaN", "geen getal, NaN"),
+        (".inf", "oneindig"),
+        ("-.Inf", "oneindig"),
+        ("1e309", "groter dan 1e308"),
+        ("-2.5e400", "groter dan 1e308"),
+        ("9" * 4301, "meer dan 4300 cijfers"),
+        ("-" + "1" * 5000, "meer dan 4300 cijfers"),
+        ("0x" + "f" * 3600, "meer dan 4300 cijfers"),
+        ("0o" + "7" * 4800, "meer dan 4300 cijfers"),
+    ],
+)
+def test_numbers_that_cannot_be_computed_with_are_refused_at_their_place(
+    value: str, words: str
+) -> None:
+    [(line, column, message)] = problems_of(f"a: 1\nb:\n  c: {value}\n".encode())
+    assert (line, column) == (3, 6)
+    assert words in message
+    assert len(message) < 200, "the number itself is shortened in the message"
+
+
+def test_large_but_printable_numbers_still_load() -> None:
+    data = parse_dossier_bytes(f"a: {'9' * 4300}\nb: 1e308\nc: 0x{'f' * 3500}\n".encode(), "d")
+    assert data["a"] == int("9" * 4300)
+    assert data["b"] == 1e308
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u202d", "\u2066", "\u2069", "\u200f", "\u061c"])
+def test_bidi_control_characters_are_a_problem_at_their_position(character: str) -> None:
+    [(line, column, message)] = problems_of(f"a: 1\nb: Jan{character}sen\n".encode())
+    assert (line, column) == (2, 7)
+    assert f"U+{ord(character):04X}" in message
+    assert "richtingsteken" in message
+
+
+def test_an_escaped_bidi_control_is_a_problem_at_its_value() -> None:
+    [(line, column, message)] = problems_of(b'a: 1\nb: "Jan\\u202Esen"\n')
+    assert (line, column) == (2, 4)
+    assert "RIGHT-TO-LEFT OVERRIDE" in message and "als escape geschreven" in message
+
+
+def _size_bomb(repeats: int) -> bytes:
+    """A 41 kB file whose aliases inflate it to ``40 kB × 40 × repeats`` of text."""
+    text = "a: &a " + "x" * 40_000 + "\n"
+    text += "b: &b [" + ",".join(["*a"] * 40) + "]\n"
+    text += "c: [" + ",".join(["*b"] * repeats) + "]\n"
+    return text.encode()
+
+
+def test_aliases_are_bounded_by_the_size_they_expand_to_not_by_their_count() -> None:
+    raw = _size_bomb(190)  # 304 MB after expansion, in fewer than 8,000 nodes
+    assert len(raw) < 50_000
+    started = time.perf_counter()
+    [(line, column, message)] = problems_of(raw)
+    assert time.perf_counter() - started < 1.0
+    assert (line, column) == (1, 4)
+    assert "anker (&)" in message and "1024 kB" in message
+
+
+def test_a_few_aliases_of_a_small_anchor_are_fine() -> None:
+    data = parse_dossier_bytes(b"a: &a [1, 2]\nb: *a\nc: *a\n", "d.yaml")
+    assert data["b"] == [1, 2]
+
+
+def test_a_file_of_the_largest_size_with_tiny_keys_checks_in_under_a_second() -> None:
+    from datetime import date
+
+    from dossiergen.checker import check_dossier, schemas_at
+    from dossiergen.config import default_resources
+    from dossiergen.dossier.load import LoadedDossier
+
+    lines = "".join(f"k{i:06d}: v\n" for i in range(MAX_FILE_BYTES // 10))
+    raw = ("schema_version: 1\n" + lines).encode()[: MAX_FILE_BYTES - 20]
+    raw = raw[: raw.rindex(b"\n") + 1]
+    schemas = schemas_at(default_resources().schemas_dir)
+    started = time.perf_counter()
+    dossier = LoadedDossier(Path("d.yaml"), "d.yaml", parse_dossier_bytes(raw, "d.yaml"), raw)
+    problems = check_dossier(dossier, schemas, date(2026, 11, 25))
+    assert time.perf_counter() - started < 3.0  # about 0.6 s; a busy two-core machine gets slack
+    unknown = [p for p in problems if p.message.startswith("onbekende sleutel")]
+    assert len(unknown) == 25
+    [summary] = [p for p in problems if p.message.startswith("en nog ")]
+    assert f"en nog {raw.count(b'k') - 25} onbekende sleutels" in summary.message

@@ -9,41 +9,31 @@ dossiers in parallel worker processes, each loading the engine once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dossiergen.builder.manifest import (
-    BuildKeys,
-    Manifest,
-    build_keys,
-    output_key,
-    shows_peildatum,
-    source_digest,
-    template_digest,
+from dossiergen.builder.dossier_build import BuildJob, DossierOutcome, all_current, build_dossier
+from dossiergen.builder.manifest import Manifest, build_keys, template_digest
+from dossiergen.builder.outputs import (
+    clean_temporaries,
+    find_orphans,
+    folder_name_problem,
+    output_lock,
+    prune,
 )
+from dossiergen.builder.pdf import make_pdfs
 from dossiergen.builder.versions import dossier_versions
-from dossiergen.checker import check_file
 from dossiergen.config import Resources
-from dossiergen.documents import DOCUMENTS, DocumentSpec, missing_parts
-from dossiergen.docx.writer import write_atomic
-from dossiergen.engine import engine_for, render_document
-from dossiergen.errors import DomainError, DossierError, UsageError, WriteError
+from dossiergen.documents import DOCUMENTS, DocumentSpec
+from dossiergen.engine import engine_for
+from dossiergen.errors import DossierError, UsageError
 from dossiergen.files import discover, display_path
 from dossiergen.problems import Problem
-from dossiergen.rules import domain_problem
+from dossiergen.workers import parallel_map
 
-
-@dataclass
-class DossierOutcome:
-    """What building one dossier did."""
-
-    display_path: str
-    written: list[Path] = field(default_factory=list)
-    up_to_date: list[Path] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+#: ``progress(phase, done, total)``: phase "dossiers" while building, "pdf" while converting.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -54,7 +44,10 @@ class BuildReport:
     up_to_date: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    orphans: list[Path] = field(default_factory=list)
+    orphans: list[Path] = field(default_factory=list)  # left in place (no --prune)
+    removed: list[Path] = field(default_factory=list)  # orphans removed by --prune
+    pdf_written: list[Path] = field(default_factory=list)
+    pdf_up_to_date: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -81,23 +74,6 @@ def select_documents(names: Sequence[str]) -> list[DocumentSpec]:
     return [DOCUMENTS[n] for n in dict.fromkeys(names)]
 
 
-@dataclass(frozen=True)
-class BuildJob:
-    """One dossier to build; plain data so it can travel to a worker process."""
-
-    path: Path
-    display_path: str
-    version: str
-    sha256: str  # of the dossier's bytes when the build started
-    output_dir: Path
-    documents: tuple[DocumentSpec, ...]
-    peildatum: date
-    strict: bool
-    force: bool
-    resources: Resources
-    explicit: bool = False  # documents named with --document: "does not apply" is a failure
-
-
 def build_paths(
     paths: Sequence[Path],
     output_dir: Path,
@@ -109,46 +85,119 @@ def build_paths(
     jobs: int = 1,
     force: bool = False,
     explicit: bool = False,
-    progress: Callable[[DossierOutcome], None] | None = None,
+    pdf: bool = False,
+    prune_orphans: bool = False,
+    progress: Progress | None = None,
 ) -> BuildReport:
-    """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``."""
+    """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``.
+
+    Holds the output folder's lock throughout (``BuildLockedError`` when another build has it).
+    With ``pdf`` every document built or up to date gets a current PDF, all converted by one
+    LibreOffice run; with ``prune_orphans`` what no dossier makes any more is removed.
+    """
     report = BuildReport()
-    build_jobs = _jobs(
-        paths,
-        output_dir,
-        documents,
-        resources,
-        peildatum,
-        report,
-        strict=strict,
-        force=force,
-        explicit=explicit,
-    )
+    with output_lock(output_dir):
+        clean_temporaries(output_dir, _output_names())
+        build_jobs = _jobs(
+            paths,
+            output_dir,
+            documents,
+            resources,
+            peildatum,
+            report,
+            strict=strict,
+            force=force,
+            explicit=explicit,
+        )
+        _build(build_jobs, resources, jobs, report, progress)
+        if pdf:
+            _pdfs(build_jobs, report, jobs, progress)
+        if all(p.is_dir() for p in paths):
+            wanted = {job.path.stem: _output_names() for job in build_jobs}
+            orphans = find_orphans(output_dir, wanted)
+            if prune_orphans:
+                report.removed, failures = prune(orphans)
+                report.failed += failures
+            else:
+                report.orphans = [orphan.path for orphan in orphans]
+    return report
+
+
+def _output_names() -> set[str]:
+    return {f"{name}{suffix}" for name in DOCUMENTS for suffix in (".docx", ".pdf")}
+
+
+def _build(
+    build_jobs: Sequence[BuildJob],
+    resources: Resources,
+    jobs: int,
+    report: BuildReport,
+    progress: Progress | None,
+) -> None:
     keys = build_keys(resources)
-    for spec in documents:  # hashed once here; forked workers inherit the cache
-        template_digest(resources.template_folders, spec.template)
+    for spec in build_jobs[0].documents if build_jobs else ():
+        template_digest(resources.template_folders, spec.template)  # forked workers inherit it
     pending = []
+    done = 0
     for job in build_jobs:
         # Up to date is decided here, from bytes and manifests: a no-op rebuild starts no
         # worker and parses no dossier.
         outcome = DossierOutcome(job.display_path)
-        if not job.force and _all_current(
+        if not job.force and all_current(
             job, keys, Manifest.load(job.output_dir / job.path.stem), outcome
         ):
             report.add(outcome)
+            done += 1
             if progress:
-                progress(outcome)
+                progress("dossiers", done, len(build_jobs))
         else:
             pending.append(job)
     if pending:
         engine_for(resources)  # configuration errors stop here, once; workers inherit it
     for outcome in _run_jobs(pending, jobs):
         report.add(outcome)
+        done += 1
         if progress:
-            progress(outcome)
-    if all(p.is_dir() for p in paths) and output_dir.is_dir():
-        report.orphans = _orphans(output_dir, {job.path.stem for job in build_jobs})
-    return report
+            progress("dossiers", done, len(build_jobs))
+
+
+def _pdfs(
+    build_jobs: Sequence[BuildJob], report: BuildReport, jobs: int, progress: Progress | None
+) -> None:
+    """Make the missing or stale PDFs of every document built or up to date, in one go."""
+    documents = set(report.written) | set(report.up_to_date)
+    needed = []
+    manifests = {}
+    for job in build_jobs:
+        folder = job.output_dir / job.path.stem
+        manifest = Manifest.load(folder)
+        for spec in job.documents:
+            docx = folder / f"{spec.name}.docx"
+            if docx not in documents:
+                continue
+            if manifest.pdf_is_current(docx):
+                report.pdf_up_to_date.append(docx.with_suffix(".pdf"))
+            else:
+                needed.append(docx)
+                manifests[docx] = manifest
+
+    def converted(done: int, total: int) -> None:
+        if progress:
+            progress("pdf", done, total)
+
+    results = make_pdfs(needed, workers=min(jobs, 2), progress=converted)
+    for docx, outcome in results.items():
+        manifest = manifests[docx]
+        if isinstance(outcome, bytes):
+            manifest.record_pdf(docx, outcome)
+            report.pdf_written.append(docx.with_suffix(".pdf"))
+        else:
+            report.failed.append(f"{display_path(docx)}: geen PDF: {outcome}")
+    for manifest in {id(m): m for m in manifests.values()}.values():
+        try:
+            manifest.save()
+        except DossierError as e:
+            report.failed.append(f"{manifest.folder}: {e}")
 
 
 def _jobs(
@@ -171,6 +220,13 @@ def _jobs(
     build_jobs = []
     for path in files:
         shown = display_path(path)
+        reason = folder_name_problem(path.stem)
+        if reason is not None:
+            report.failed.append(
+                f"{shown}: niet gebouwd: deze bestandsnaam kan geen map voor de documenten "
+                f"worden ({reason}); geef het dossier een naam als 'jansen-2026.yaml'"
+            )
+            continue
         if path.stem in stems:
             report.failed.append(
                 f"{shown}: niet gebouwd: dezelfde bestandsnaam als {stems[path.stem]} "
@@ -200,122 +256,6 @@ def _jobs(
 def _run_jobs(pending: Sequence[BuildJob], jobs: int) -> Iterator[DossierOutcome]:
     """Build the pending dossiers, in ``jobs`` worker processes when there is more than one."""
     if jobs > 1 and len(pending) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(build_dossier, pending, chunksize=4)
+        yield from parallel_map(build_dossier, pending, jobs)
     else:
         yield from (build_dossier(job) for job in pending)
-
-
-def _orphans(output_dir: Path, stems: set[str]) -> list[Path]:
-    known = {f"{name}.docx" for name in DOCUMENTS} | {f"{name}.pdf" for name in DOCUMENTS}
-    found = []
-    for folder in sorted(p for p in output_dir.iterdir() if p.is_dir()):
-        for file in sorted(folder.iterdir()):
-            if file.suffix in (".docx", ".pdf") and (
-                folder.name not in stems or file.name not in known
-            ):
-                found.append(file)
-    return found
-
-
-def build_dossier(job: BuildJob) -> DossierOutcome:
-    """Check one dossier and build its documents; never raises for bad input."""
-    outcome = DossierOutcome(job.display_path)
-    try:
-        engine = engine_for(job.resources)
-    except DossierError as e:
-        outcome.failed.append(f"{job.display_path}: niet gebouwd: {e}")
-        return outcome
-    target_dir = job.output_dir / job.path.stem
-    manifest = Manifest.load(target_dir)
-    keys = build_keys(job.resources)
-    if not job.force and _all_current(job, keys, manifest, outcome):
-        return outcome  # unchanged: not even parsed, so a no-op rebuild stays instant
-    result = check_file(job.path, engine.schemas, job.peildatum)
-    outcome.problems += result.problems
-    if result.failed(strict=job.strict) or result.dossier is None:
-        outcome.failed.append(f"{job.display_path}: niet gebouwd (zie de fouten hierboven)")
-        return outcome
-    dossier = result.dossier
-    digest = source_digest(dossier.source)
-    for spec in job.documents:
-        target = target_dir / f"{spec.name}.docx"
-        if not spec.applies(dossier.data):
-            if job.explicit:
-                outcome.failed.append(
-                    f"{job.display_path}: {spec.name} overgeslagen: niet van toepassing op dit "
-                    f"dossier ({spec.not_applicable})"
-                )
-            else:
-                target.unlink(missing_ok=True)  # it applied before: do not leave a stale copy
-                manifest.record_not_applicable(
-                    target, output_key(keys, spec, digest, job.version, None)
-                )
-            continue
-        missing = missing_parts(spec, dossier)
-        if missing:
-            outcome.problems += missing
-            outcome.failed.append(
-                f"{job.display_path}: {spec.name} overgeslagen: {len(missing)} ontbrekende "
-                f"{'onderdeel' if len(missing) == 1 else 'onderdelen'}"
-            )
-            manifest.forget(target)
-            continue
-        dated = shows_peildatum(spec, dossier.data)
-        key = output_key(keys, spec, digest, job.version, job.peildatum if dated else None)
-        if not job.force and manifest.is_current(target, key):
-            outcome.up_to_date.append(target)
-            continue
-        try:
-            data = render_document(
-                dossier.data, spec, engine, job.version, job.peildatum, job.display_path
-            )
-            _write(target, data)
-        except DomainError as e:
-            outcome.problems.append(domain_problem(dossier, e))
-            outcome.failed.append(f"{job.display_path}: {spec.name} niet gebouwd (zie hierboven)")
-            manifest.forget(target)
-            continue
-        except DossierError as e:
-            outcome.problems += e.problems
-            outcome.failed.append(f"{job.display_path}: {spec.name} niet gebouwd: {e}")
-            manifest.forget(target)
-            continue
-        manifest.record(target, key, dated)
-        outcome.written.append(target)
-    try:
-        manifest.save()
-    except DossierError as e:
-        outcome.failed.append(f"{job.display_path}: {e}")
-    return outcome
-
-
-def _all_current(
-    job: BuildJob, keys: BuildKeys, manifest: Manifest, outcome: DossierOutcome
-) -> bool:
-    """True (and recorded in ``outcome``) when every requested output is up to date.
-
-    Decided from the dossier's hash and the manifest alone, without parsing the dossier.
-    """
-    digest = job.sha256
-    targets = []
-    for spec in job.documents:
-        target = job.output_dir / job.path.stem / f"{spec.name}.docx"
-        dated = manifest.shows_peildatum(target)
-        if dated is None:
-            return False
-        key = output_key(keys, spec, digest, job.version, job.peildatum if dated else None)
-        if not manifest.is_current(target, key):
-            return False
-        if target.is_file():
-            targets.append(target)
-    outcome.up_to_date += targets
-    return True
-
-
-def _write(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise WriteError(f"kan map {target.parent} niet maken: {e.strerror}") from e
-    write_atomic(target, data)

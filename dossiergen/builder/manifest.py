@@ -24,7 +24,7 @@ import dossiergen
 from dossiergen import __version__
 from dossiergen.config import BUILTIN_TEMPLATE_PREFIX, Resources
 from dossiergen.errors import WriteError
-from dossiergen.files import write_atomic
+from dossiergen.files import dutch_os_error, write_atomic
 
 if TYPE_CHECKING:
     from dossiergen.documents import DocumentSpec
@@ -170,34 +170,64 @@ def output_key(
     )
 
 
-class Manifest:
-    """The keys the outputs in one dossier folder were built with."""
+@dataclass(frozen=True)
+class Entry:
+    """What the manifest knows of one output: its key, whether it shows the peildatum, and the
+    sha256 of the bytes dossiergen wrote (``None`` in manifests of older versions)."""
 
-    def __init__(self, folder: Path, entries: dict[str, tuple[str, bool]]) -> None:
+    key: str
+    dated: bool = False
+    sha256: str | None = None
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha256 of a file's bytes, or ``None`` when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class Manifest:
+    """The keys the outputs in one dossier folder were built with, and what dossiergen wrote.
+
+    A PDF is recorded under its own name with the key of the ``.docx`` it was made from, so a
+    PDF is current only while its document is.
+    """
+
+    def __init__(self, folder: Path, entries: dict[str, Entry]) -> None:
         self.folder = folder
         self.entries = entries
         self._changed = False
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
-        """Read the folder's manifest; anything unreadable counts as empty (full rebuild)."""
+        """Read the folder's manifest; anything unreadable or of another shape (valid JSON that
+        is no object, an old format) counts as damaged: empty, so everything is rebuilt."""
         try:
             raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls(folder, {})
-        entries = raw.get("uitvoer") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            return cls(folder, {})
+        entries = raw.get("uitvoer")
         if raw.get("formaat") != _FORMAT or not isinstance(entries, dict):
             return cls(folder, {})
-        found: dict[str, tuple[str, bool]] = {}
+        found: dict[str, Entry] = {}
         for name, entry in entries.items():
             if isinstance(entry, dict) and isinstance(entry.get("sleutel"), str):
-                found[str(name)] = (entry["sleutel"], entry.get("peildatum") is True)
+                digest = entry.get("sha256")
+                found[str(name)] = Entry(
+                    entry["sleutel"],
+                    entry.get("peildatum") is True,
+                    digest if isinstance(digest, str) else None,
+                )
         return cls(folder, found)
 
     def shows_peildatum(self, target: Path) -> bool | None:
         """Whether the recorded build of ``target`` depended on the peildatum (None: unknown)."""
         entry = self.entries.get(target.name)
-        return entry[1] if entry else None
+        return entry.dated if entry else None
 
     def is_current(self, target: Path, key: str) -> bool:
         """True when ``target`` exists and was built with ``key`` (or, with the key of a
@@ -205,22 +235,53 @@ class Manifest:
         entry = self.entries.get(target.name)
         if entry is None:
             return False
-        if entry[0] == _NOT_APPLICABLE + key:
+        if entry.key == _NOT_APPLICABLE + key:
             return not target.exists()
-        return entry[0] == key and target.is_file()
+        return entry.key == key and target.is_file()
+
+    def pdf_is_current(self, docx: Path) -> bool:
+        """True when the PDF beside ``docx`` was made from the ``.docx`` as it is now: the same
+        key, and not older than the ``.docx`` (a PDF made before it never counts)."""
+        pdf = docx.with_suffix(".pdf")
+        document, made = self.entries.get(docx.name), self.entries.get(pdf.name)
+        if document is None or made is None or made.key != document.key:
+            return False
+        try:
+            return pdf.stat().st_mtime_ns >= docx.stat().st_mtime_ns
+        except OSError:
+            return False
+
+    def wrote(self, target: Path) -> bool:
+        """True when dossiergen wrote ``target`` and nobody changed it since (a PDF that was
+        signed, a document edited by hand is the user's now)."""
+        entry = self.entries.get(target.name)
+        if entry is None or entry.key.startswith(_NOT_APPLICABLE) or not target.is_file():
+            return False
+        return entry.sha256 is None or file_digest(target) == entry.sha256
 
     def record_not_applicable(self, target: Path, key: str) -> None:
         """Remember that this document does not apply to the dossier as it is now."""
-        self.entries[target.name] = (_NOT_APPLICABLE + key, False)
+        self.entries[target.name] = Entry(_NOT_APPLICABLE + key)
+        self.entries.pop(target.with_suffix(".pdf").name, None)
         self._changed = True
 
-    def record(self, target: Path, key: str, shows_peildatum: bool) -> None:
-        """Remember that ``target`` was built with ``key``."""
-        self.entries[target.name] = (key, shows_peildatum)
+    def record(self, target: Path, key: str, shows_peildatum: bool, content: bytes) -> None:
+        """Remember that ``target`` was built with ``key`` and holds ``content``."""
+        digest = hashlib.sha256(content).hexdigest()
+        self.entries[target.name] = Entry(key, shows_peildatum, digest)
+        self._changed = True
+
+    def record_pdf(self, docx: Path, content: bytes) -> None:
+        """Remember that the PDF beside ``docx`` was made from it as it is now."""
+        document = self.entries.get(docx.name)
+        if document is None:
+            return
+        digest = hashlib.sha256(content).hexdigest()
+        self.entries[docx.with_suffix(".pdf").name] = Entry(document.key, document.dated, digest)
         self._changed = True
 
     def forget(self, target: Path) -> None:
-        """A failed build: make sure the next run tries again."""
+        """A failed build, or a file removed: make sure the next run tries again."""
         if self.entries.pop(target.name, None) is not None:
             self._changed = True
 
@@ -231,13 +292,14 @@ class Manifest:
         body = {
             "formaat": _FORMAT,
             "uitvoer": {
-                name: {"sleutel": key, "peildatum": dated}
-                for name, (key, dated) in sorted(self.entries.items())
+                name: {"sleutel": entry.key, "peildatum": entry.dated}
+                | ({"sha256": entry.sha256} if entry.sha256 else {})
+                for name, entry in sorted(self.entries.items())
             },
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise WriteError(f"kan map {self.folder} niet maken: {e.strerror}") from e
+            raise WriteError(f"kan map {self.folder} niet maken: {dutch_os_error(e)}") from e
         write_atomic(self.folder / MANIFEST_NAME, json.dumps(body, indent=1).encode() + b"\n")
         self._changed = False

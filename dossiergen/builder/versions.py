@@ -13,6 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossiergen.dossier.load import read_dossier_bytes
+from dossiergen.errors import LoadError
+
 
 @dataclass(frozen=True)
 class _Fingerprint:
@@ -53,9 +56,9 @@ def dossier_versions(paths: Iterable[Path]) -> Mapping[Path, DossierVersion]:
     by_folder: dict[Path, list[tuple[Path, _Fingerprint]]] = {}
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""
+            data = read_dossier_bytes(path, str(path))
+        except LoadError:
+            data = b""  # the check reports why; an empty file's version is never current
         fingerprint = _Fingerprint(hashlib.sha256(data).hexdigest(), _git_blob_id(data))
         by_folder.setdefault(path.resolve().parent, []).append((path, fingerprint))
     for folder, members in by_folder.items():

@@ -30,9 +30,15 @@ def today(option: str | None) -> date:
 
 
 def run(action: Callable[[], int]) -> None:
-    """Run a command body; turn our errors into a Dutch message and an exit code."""
+    """Run a command body; turn our errors into a Dutch message and an exit code.
+
+    SIGTERM stops the command (and its worker processes) like Ctrl-C does.
+    """
+    from dossiergen.workers import stop_on_sigterm
+
     try:
-        code = action()
+        with stop_on_sigterm():
+            code = action()
     except UsageError as e:
         click.echo(f"dossiergen: {e}", err=True)
         sys.exit(EXIT_USAGE)

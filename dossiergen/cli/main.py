@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -101,10 +102,46 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, peildatum: 
     run(action)
 
 
-def _count_dossiers(paths: tuple[Path, ...]) -> int:
-    from dossiergen.files import discover
+class _ProgressBars:
+    """One progress bar per phase of a build: the dossiers, then the PDFs."""
 
-    return len(discover(paths))
+    def __init__(self) -> None:
+        self.phase = ""
+        self.bar: Any = None
+        self.done = 0
+
+    def __enter__(self) -> _ProgressBars:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+    def update(self, phase: str, done: int, total: int) -> None:
+        """Move the bar of ``phase`` to ``done`` of ``total`` (a new phase, a new bar)."""
+        if phase != self.phase:
+            self.__exit__()
+            label = {"dossiers": "Bouwen", "pdf": "PDF's maken"}.get(phase, phase)
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            self.bar.__enter__()
+            self.phase, self.done = phase, 0
+        self.bar.update(done - self.done)
+        self.done = done
+
+
+def _capped_jobs(jobs: int | None) -> int | None:
+    """``--jobs``, at most the number of processors (more only wait for each other)."""
+    from dossiergen.config import default_jobs
+
+    available = default_jobs()
+    if jobs is not None and jobs > available:
+        click.echo(
+            f"dossiergen: --jobs {jobs} is meer dan het aantal processoren ({available}); "
+            f"er worden er {available} gebruikt",
+            err=True,
+        )
+        return available
+    return jobs
 
 
 @main.command()
@@ -172,19 +209,15 @@ def build(
             document_names=documents,
             pdf=pdf,
             strict=strict,
-            jobs=jobs,
+            jobs=_capped_jobs(jobs),
             force=force,
             prune=prune,
         )
         if quiet or not sys.stderr.isatty():
             report, ok = run_build(options, resources=resources)
         else:
-            with click.progressbar(
-                length=_count_dossiers(options.paths), label="Bouwen", file=sys.stderr
-            ) as bar:
-                report, ok = run_build(
-                    options, resources=resources, progress=lambda outcome: bar.update(1)
-                )
+            with _ProgressBars() as bars:
+                report, ok = run_build(options, resources=resources, progress=bars.update)
         click.echo(report, nl=False)
         return EXIT_OK if ok else EXIT_FAILED
 
@@ -202,14 +235,14 @@ def build(
 )
 @_peildatum
 def timeline(path: Path, output_format: str, peildatum: str | None) -> None:
-    """Toon de Poortwachter-termijnen van één dossier.
+    """Toon de Poortwachter-termijnen van een dossier (of van elk dossier in een map).
 
     Per mijlpaal: vanaf, uiterlijk, gedaan op, status en de regel met de bron.
     """
 
     def action() -> int:
         from dossiergen.commands.options import OutputFormat, TimelineOptions
-        from dossiergen.commands.timeline import run_timeline
+        from dossiergen.commands.timeline import run_timelines
 
         options = TimelineOptions(
             peildatum=today(peildatum),
@@ -217,11 +250,16 @@ def timeline(path: Path, output_format: str, peildatum: str | None) -> None:
             output_format=OutputFormat.JSON if output_format == "json" else OutputFormat.TEKST,
         )
         _, resources = practice_defaults(current_practice())
-        out, warnings = run_timeline(options, resources=resources)
+        out, warnings, failed = run_timelines(options, resources=resources)
+        for error in failed:
+            for problem in error.problems:
+                click.echo(problem.as_text(), err=True)
+            if not error.problems:
+                click.echo(f"dossiergen: {error}", err=True)
         if warnings:
             click.echo(warnings, nl=False, err=True)
         click.echo(out, nl=False)
-        return EXIT_OK
+        return EXIT_FAILED if failed else EXIT_OK
 
     run(action)
 

@@ -15,16 +15,52 @@ _USAGE_MESSAGES = (
         r"No such option:? '?([^'\s]+?)'?\.? Did you mean '?([^'\s]+?)'?\?",
         "onbekende optie {0}; bedoelde u {1}?",
     ),
+    (
+        r"No such option:? '?([^'\s]+?)'?\.? \(Possible options: (.+)\)",
+        "onbekende optie {0}; bedoelde u een van: {1}?",
+    ),
     (r"No such option:? '?([^'\s]+?)'?\.?$", "onbekende optie {0}"),
     (r"No such command '(.+?)'\.", "onbekende opdracht '{0}'"),
+    (r"Missing command\.", "opdracht ontbreekt"),
     (r"Missing argument '(.+?)'\.", "argument {0} ontbreekt"),
+    (r"Missing option '(.+?)'\.", "optie {0} ontbreekt"),
     (r"Option '(.+?)' requires an argument\.", "optie {0} heeft een waarde nodig"),
+    (r"Option '(.+?)' requires (\d+) arguments\.", "optie {0} heeft {1} waarden nodig"),
+    (r"Option '(.+?)' does not take a value\.", "optie {0} heeft geen waarde"),
     (r"Got unexpected extra arguments? \((.+?)\)", "onverwachte extra argumenten: {0}"),
-    (
-        r"Invalid value for '(.+?)': '(.+?)' is not one of (.+)\.",
-        "ongeldige waarde voor {0}: '{1}'; kies uit {2}",
-    ),
-    (r"Invalid value for '(.+?)': (.+)", "ongeldige waarde voor {0}: {1}"),
+    (r"Invalid value for (.+?): (.+)", "ongeldige waarde voor {0}: {1}"),
+    (r"Invalid value: (.+)", "ongeldige waarde: {0}"),
+)
+
+#: What click says about the value itself, after "Invalid value for ...:".
+_VALUE_MESSAGES = (
+    (r"'(.*)' is not one of (.+)\.", "'{0}'; kies uit {1}"),
+    (r"'(.*)' is not a valid integer range\.", "'{0}' is geen geheel getal"),
+    (r"'(.*)' is not a valid integer\.", "'{0}' is geen geheel getal"),
+    (r"'(.*)' is not a valid float range\.", "'{0}' is geen getal"),
+    (r"'(.*)' is not a valid float\.", "'{0}' is geen getal"),
+    (r"'(.*)' is not a valid boolean\.", "'{0}' is geen ja of nee"),
+    (r"'(.*)' is not a valid UUID\.", "'{0}' is geen UUID"),
+    (r"(.*) is not in the range (.+)\.", "{0} ligt niet in het bereik {1}"),
+    (r"'(.*)' does not match the formats? (.+)\.", "'{0}' heeft niet de vorm {1}"),
+    (r"(?:File|Directory|Path) '(.*)' does not exist\.", "'{0}' bestaat niet"),
+    (r"(?:File|Directory|Path) '(.*)' is a file\.", "'{0}' is een bestand, geen map"),
+    (r"(?:File|Directory|Path) '(.*)' is a directory\.", "'{0}' is een map, geen bestand"),
+    (r"(?:File|Directory|Path) '(.*)' is not readable\.", "'{0}' is niet leesbaar"),
+    (r"(?:File|Directory|Path) '(.*)' is not writable\.", "'{0}' is niet schrijfbaar"),
+    (r"(?:File|Directory|Path) '(.*)' is not executable\.", "'{0}' is niet uitvoerbaar"),
+    (r"Could not open file '(.*)': (.+)", "kan bestand '{0}' niet openen: {1}"),
+    (r"'(.*)' is not (.+)\.", "'{0}'; kies {1}"),
+)
+
+#: The operating system's words that click passes on.
+_SYSTEM_WORDS = (
+    ("No such file or directory", "bestaat niet"),
+    ("Permission denied", "geen toestemming (rechten)"),
+    ("Is a directory", "is een map"),
+    ("Not a directory", "een deel van het pad is een bestand, geen map"),
+    ("Read-only file system", "het bestandssysteem is alleen-lezen"),
+    ("No space left on device", "de schijf is vol"),
 )
 
 
@@ -33,8 +69,29 @@ def dutch_usage_message(message: str) -> str:
     for pattern, dutch in _USAGE_MESSAGES:
         match = re.search(pattern, message)
         if match:
-            return dutch.format(*match.groups())
-    return message
+            parts = [_option_names(part) for part in match.groups()]
+            if pattern.startswith("Invalid value"):
+                parts[-1] = _dutch_value_message(parts[-1])
+            return dutch.format(*parts)
+    return _dutch_value_message(message)
+
+
+def _option_names(text: str) -> str:
+    """``'--jobs' / '-j'`` as ``--jobs/-j``."""
+    if text.startswith("'") and "' / '" in text:
+        return "/".join(name.strip("'") for name in text.split(" / "))
+    return text.strip("'") if re.fullmatch(r"'-{1,2}[\w-]+'", text) else text
+
+
+def _dutch_value_message(detail: str) -> str:
+    for pattern, dutch in _VALUE_MESSAGES:
+        match = re.fullmatch(pattern, detail.strip(), flags=re.DOTALL)
+        if match:
+            detail = dutch.format(*match.groups())
+            break
+    for english, dutch in _SYSTEM_WORDS:
+        detail = detail.replace(english, dutch)
+    return detail
 
 
 class _DutchHelp:

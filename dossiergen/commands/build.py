@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dossiergen.commands.options import BuildOptions
 from dossiergen.config import Resources, default_jobs, default_resources
-from dossiergen.errors import DossierError
 
 if TYPE_CHECKING:
-    from dossiergen.builder.build import DossierOutcome
+    from dossiergen.builder.build import Progress
 
 
 def run_build(
     options: BuildOptions,
     *,
     resources: Resources | None = None,
-    progress: Callable[[DossierOutcome], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[str, bool]:
     """Build documents for every dossier under ``options.paths``; return the report and success.
 
-    ``progress`` is called once per dossier as it finishes (the CLI's progress bar).
+    ``progress(phase, done, total)`` follows the build ("dossiers") and the PDFs ("pdf").
     """
     import time
 
@@ -41,31 +39,24 @@ def run_build(
         jobs=options.jobs or default_jobs(),
         force=options.force,
         explicit=bool(options.document_names),
+        pdf=options.pdf,
+        prune_orphans=options.prune,
         progress=progress,
     )
     lines = [problem.as_text() for problem in report.problems]
     lines.extend(report.failed)
-    if options.pdf:
-        from dossiergen.builder.pdf import convert_to_pdf
-
-        for docx in report.written + report.up_to_date:
-            pdf_path = docx.with_suffix(".pdf")
-            if docx in report.up_to_date and pdf_path.is_file():
-                continue
-            try:
-                convert_to_pdf(docx)
-            except DossierError as e:
-                lines.append(f"{docx}: geen PDF: {e}")
-                report.failed.append(str(docx))
-    for orphan in report.orphans:
-        if options.prune:
-            orphan.unlink(missing_ok=True)
-            lines.append(f"{orphan}: verwijderd (geen dossier of document maakt dit nog)")
-        else:
-            lines.append(f"{orphan}: verouderd, geen dossier maakt dit nog (--prune verwijdert)")
+    lines += [f"{p}: verwijderd (geen dossier of document maakt dit nog)" for p in report.removed]
+    lines += [
+        f"{p}: verouderd, geen dossier maakt dit nog (--prune verwijdert)" for p in report.orphans
+    ]
     seconds = time.perf_counter() - started
-    lines.append(
+    summary = (
         f"{len(report.written)} gebouwd, {len(report.up_to_date)} al actueel, "
-        f"{len(report.failed)} mislukt in {seconds:.1f} s ({output_dir})"
+        f"{len(report.failed)} mislukt"
     )
+    if options.pdf:
+        summary += (
+            f"; PDF: {len(report.pdf_written)} gemaakt, {len(report.pdf_up_to_date)} al actueel"
+        )
+    lines.append(f"{summary} in {seconds:.1f} s ({output_dir})")
     return "\n".join(lines) + "\n", report.ok

@@ -13,7 +13,7 @@ from typing import Any
 from dossiergen.commands.options import OutputFormat, TimelineOptions
 from dossiergen.config import Resources, default_resources
 from dossiergen.dossier.readers import iso as _iso
-from dossiergen.dossier.schemas import load_schemas
+from dossiergen.errors import DossierError
 from dossiergen.poortwachter.tijdlijn import VERLOPEN, Mijlpaal, Tijdlijn
 from dossiergen.text.filters import datum
 
@@ -86,23 +86,56 @@ def _status(m: Mijlpaal) -> str:
 def run_timeline(
     options: TimelineOptions, *, resources: Resources | None = None
 ) -> tuple[str, str]:
-    """The timeline of one dossier: (report for stdout, warnings for stderr)."""
+    """The timeline of one dossier: (report for stdout, warnings for stderr).
+
+    Raises ``DossierError`` when the dossier cannot be read or its ``verzuim`` is invalid.
+    """
+    out, problems, failed = run_timelines(options, resources=resources)
+    if failed:
+        raise failed[0]
+    return out, problems
+
+
+def run_timelines(
+    options: TimelineOptions, *, resources: Resources | None = None
+) -> tuple[str, str, list[DossierError]]:
+    """The timelines of a dossier, or of every dossier in a folder: (report for stdout,
+    warnings for stderr, the error of each dossier that has no timeline).
+
+    One dossier's problem never stops the others. For a folder the JSON is a list.
+    """
     import json
 
-    from dossiergen.checker import timeline_for
+    from dossiergen.checker import schemas_at, timeline_for
     from dossiergen.dossier.load import load_dossier
-    from dossiergen.errors import UsageError
-    from dossiergen.files import display_path
+    from dossiergen.files import discover, display_path
 
-    path, peildatum = options.path, options.peildatum
-    if not path.is_file():
-        raise UsageError(f"bestaat niet of is geen bestand: {path}")
     resources = resources or default_resources()
-    shown = display_path(path)
-    dossier = load_dossier(path, shown)
-    tijdlijn, warnings = timeline_for(dossier, load_schemas(resources.schemas_dir), peildatum)
+    schemas = schemas_at(resources.schemas_dir)  # loaded once per process
+    texts: list[str] = []
+    objects: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    failed: list[DossierError] = []
+    for path in discover([options.path]):
+        shown = display_path(path)
+        try:
+            dossier = load_dossier(path, shown)
+            tijdlijn, problems = timeline_for(dossier, schemas, options.peildatum)
+        except DossierError as e:
+            failed.append(e)
+            continue
+        except Exception as e:  # the last net: one dossier never stops the others
+            failed.append(
+                DossierError(f"{shown}: geen tijdlijn: onverwachte fout ({type(e).__name__}: {e})")
+            )
+            continue
+        warnings += [p.as_text() + "\n" for p in problems]
+        texts.append(timeline_text(shown, tijdlijn))
+        objects.append(timeline_json(shown, tijdlijn))
     if options.output_format is OutputFormat.JSON:
-        out = json.dumps(timeline_json(shown, tijdlijn), ensure_ascii=False, indent=2) + "\n"
+        single = len(objects) == 1 and not failed and not options.path.is_dir()
+        value: Any = objects[0] if single else objects
+        out = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
     else:
-        out = timeline_text(shown, tijdlijn)
-    return out, "".join(p.as_text() + "\n" for p in warnings)
+        out = "\n".join(texts)
+    return out, "".join(warnings), failed

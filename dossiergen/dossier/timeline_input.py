@@ -21,11 +21,21 @@ from dossiergen.poortwachter.tijdlijn import (
 )
 from dossiergen.poortwachter.werkdagen import EERSTE_JAAR, LAATSTE_JAAR
 
-#: A dossier date outside these years is no real case; it would overflow the calendar.
-_EERSTE_JAAR, _LAATSTE_JAAR = EERSTE_JAAR, LAATSTE_JAAR - 5
+#: How far past a date in ``verzuim`` the timeline may look up werkdagen: the end of the
+#: wachttijd with its extensions and the steps around it stay within this many years.
+TIJDLIJN_JAREN = 4
+#: The years a date in ``verzuim`` may lie in: the holiday calendar must cover the timeline.
+VERZUIM_EERSTE_JAAR, VERZUIM_LAATSTE_JAAR = EERSTE_JAAR, LAATSTE_JAAR - TIJDLIJN_JAREN
+_EERSTE_JAAR, _LAATSTE_JAAR = VERZUIM_EERSTE_JAAR, VERZUIM_LAATSTE_JAAR
 #: Longer than any verlenging the law allows in practice (art. 24 has no maximum, but a
 #: wachttijd extended by more than 10 years cannot be computed with sensibly).
 _MAX_VERLENGING_WEKEN = 520
+
+#: The years a date in a dossier may lie in (``rules.grenzen`` reports a date outside them): a
+#: birth date after 1900, a deadline or plan before 2100. Outside them a date is a typo, and the
+#: deadlines computed from it would not exist.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
 
 
 def _date(value: Any, *path: str | int) -> date | None:
@@ -42,13 +52,16 @@ def _date(value: Any, *path: str | int) -> date | None:
 
 
 def _optional_date(value: Any, *, kalender: bool = True) -> date | None:
-    """A date outside ``verzuim`` that may still be invalid (the timeline then goes without);
-    with ``kalender`` also one the holiday calendar cannot reach."""
+    """A date outside ``verzuim`` that may still be invalid or out of bounds (the timeline then
+    goes without it; the checker reports it); with ``kalender`` also one the holiday calendar
+    cannot reach."""
     try:
         day = _date(value)
     except ValueError:
         return None
-    if day is not None and kalender and not _EERSTE_JAAR <= day.year <= _LAATSTE_JAAR:
+    if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    if kalender and not _EERSTE_JAAR <= day.year <= _LAATSTE_JAAR:
         return None
     return day
 

@@ -82,6 +82,10 @@ def _problems_for(
     return problems
 
 
+#: Unknown keys of one section reported one by one; the rest are counted in one problem.
+_UNKNOWN_KEYS_SHOWN = 25
+
+
 def _problems_for_leaf(
     error: ValidationError, dossier: LoadedDossier, schemas: SchemaSet
 ) -> list[Problem]:
@@ -119,9 +123,17 @@ def _problems_for_leaf(
         object_schema = error.schema if isinstance(error.schema, Mapping) else {}
         known = list(object_schema.get("properties", {}))
         problems = []
-        for name in error.instance:
-            if name in known:
-                continue
+        unknown = [name for name in error.instance if name not in known]
+        for count, name in enumerate(unknown):
+            if count == _UNKNOWN_KEYS_SHOWN:
+                # thousands of unknown keys are one mistake (a pasted file), not thousands
+                message = (
+                    f"en nog {len(unknown) - count} onbekende sleutels in deze sectie "
+                    f"(vanaf '{name}'); alleen de eerste {count} zijn afzonderlijk gemeld"
+                )
+                location = position(data, [*parts, name], at_key=True)
+                problems.append(make(location, message, [*parts, str(name)]))
+                break
             hint = suggestion(str(name), known)
             if not hint and known:
                 hint = (

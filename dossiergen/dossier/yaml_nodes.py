@@ -2,12 +2,15 @@
 
 ruamel.yaml's C parser composes the nodes (with positions); this module resolves scalars as
 YAML 1.2, refuses unknown tags (``!!python/object`` never constructs anything), reports
-duplicate keys, and caps alias expansion and nesting. The containers offer ruamel's ``.lc``
-interface, so ``locations`` can turn a JSON path into ``line:column``.
+duplicate keys, refuses numbers nothing can compute with (``.nan``, ``.inf``, a float beyond
+1e308, an integer of more than 4,300 digits), and caps the size after alias expansion and the
+nesting. The containers offer ruamel's ``.lc`` interface, so ``locations`` can turn a JSON path
+into ``line:column``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -17,8 +20,14 @@ from ruamel.yaml.resolver import VersionedResolver
 from dossiergen.errors import LoadError
 from dossiergen.problems import Problem, Severity
 
-#: Nodes after expanding aliases; a dossier has a few thousand. Stops "billion laughs".
-MAX_EXPANDED_NODES = 200_000
+#: Size of the data after expanding aliases, in characters of text plus one per node. Bounded by
+#: size, not by node count: one alias to a 40 kB text, repeated a few thousand times, is few
+#: nodes but hundreds of megabytes for the schema check, the privacy scan and the documents.
+#: Without aliases a dossier's size is about its file size.
+MAX_EXPANDED_SIZE = 1_024_000
+#: Python refuses to print an integer of more than this many digits (``sys.int_info``); no
+#: dossier value comes near it, and nothing could report it.
+MAX_INTEGER_DIGITS = 4300
 #: Nesting depth; the deepest real structure is about 8 levels.
 MAX_DEPTH = 40
 
@@ -32,6 +41,34 @@ _ALLOWED_TAGS = frozenset(
 #: Characters that XML 1.0 (and so Word) cannot hold, or that YAML does not allow: C0 controls
 #: except tab, newline and carriage return; DEL and C1 controls except NEL; surrogates; U+FFFE/F.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+#: Unicode's bidirectional controls (embeddings, overrides, isolates, marks): invisible, and an
+#: override such as U+202E shows the text after it reversed in Word ("Trojan source").
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+_BIDI_NAMES = {
+    0x061C: "ARABIC LETTER MARK",
+    0x200E: "LEFT-TO-RIGHT MARK",
+    0x200F: "RIGHT-TO-LEFT MARK",
+    0x202A: "LEFT-TO-RIGHT EMBEDDING",
+    0x202B: "RIGHT-TO-LEFT EMBEDDING",
+    0x202C: "POP DIRECTIONAL FORMATTING",
+    0x202D: "LEFT-TO-RIGHT OVERRIDE",
+    0x202E: "RIGHT-TO-LEFT OVERRIDE",
+    0x2066: "LEFT-TO-RIGHT ISOLATE",
+    0x2067: "RIGHT-TO-LEFT ISOLATE",
+    0x2068: "FIRST STRONG ISOLATE",
+    0x2069: "POP DIRECTIONAL ISOLATE",
+}
+
+
+def bidi_message(character: str) -> str:
+    """The Dutch message for one bidirectional control character."""
+    code = ord(character)
+    return (
+        f"onzichtbaar richtingsteken U+{code:04X} ({_BIDI_NAMES.get(code, 'BIDI')}): het kan de "
+        "volgorde van de tekst in een document omkeren of verbergen; verwijder het"
+    )
 
 
 def problem_at(shown: str, line: int, column: int, message: str) -> Problem:
@@ -117,25 +154,55 @@ def _tag(node: Node) -> str:
     return str(tag)
 
 
+class BadNumber(ValueError):
+    """A number in the dossier that nothing can compute with; the message is Dutch."""
+
+
 def _scalar(node: ScalarNode, tag: str) -> Any:
-    """A scalar by its resolved YAML 1.2 tag; timestamps stay the text that was typed."""
+    """A scalar by its resolved YAML 1.2 tag; timestamps stay the text that was typed.
+
+    Raises ``BadNumber`` for ``.nan``, ``.inf``, floats beyond 1e308 and integers of more than
+    ``MAX_INTEGER_DIGITS`` digits: they pass a schema's ``minimum``/``maximum`` in surprising
+    ways (NaN compares false with everything) and crash what prints or computes with them.
+    """
     value = node.value
     if tag == _YAML_CORE + "int":
-        text = value.replace("_", "")
-        return int(text, 0) if text.lower().lstrip("+-").startswith(("0o", "0x")) else int(text)
+        return _integer(value.replace("_", ""))
     if tag == _YAML_CORE + "float":
-        special = {".inf": float("inf"), "-.inf": float("-inf"), "+.inf": float("inf")}
-        lowered = value.lower()
-        if lowered in special:
-            return special[lowered]
+        lowered = value.lower().lstrip("+-")
         if lowered == ".nan":
-            return float("nan")
-        return float(value.replace("_", ""))
+            raise BadNumber(f"'{value}' (geen getal, NaN) kan niet als getal worden gebruikt")
+        if lowered == ".inf":
+            raise BadNumber(f"'{value}' (oneindig) kan niet als getal worden gebruikt")
+        number = float(value.replace("_", ""))
+        if math.isinf(number):
+            raise BadNumber(f"getal '{_short(value)}' is te groot (groter dan 1e308)")
+        return number
     if tag == _YAML_CORE + "bool":
         return value.lower() == "true"
     if tag == _YAML_CORE + "null":
         return None
     return value  # str, timestamp (checked by the schema's format: date), merge key text
+
+
+def _integer(text: str) -> int:
+    digits = text.lstrip("+-")
+    too_large = BadNumber(
+        f"getal '{_short(text)}' is te groot (meer dan {MAX_INTEGER_DIGITS} cijfers)"
+    )
+    if digits.lower().startswith(("0o", "0x")):
+        number = int(text, 0)
+        # a hexadecimal or octal number of more than 4300 decimal digits
+        if number.bit_length() > MAX_INTEGER_DIGITS * math.log2(10):
+            raise too_large
+        return number
+    if len(digits) > MAX_INTEGER_DIGITS:
+        raise too_large
+    return int(text)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
 
 
 class NodeConstructor:
@@ -145,8 +212,9 @@ class NodeConstructor:
     are reported with both lines, and alias expansion and nesting are capped.
     """
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, max_size: int = MAX_EXPANDED_SIZE) -> None:
         self.shown = shown
+        self.max_size = max_size
         self.problems: list[Problem] = []
         self.built: dict[int, Any] = {}
         self.sizes: dict[int, int] = {}
@@ -191,35 +259,48 @@ class NodeConstructor:
                 value.lc.items.append((child.start_mark.line, child.start_mark.column))
                 value.append(self.node(child, depth + 1))
         else:
-            try:
-                value = _scalar(node, tag)  # type: ignore[arg-type]
-            except ValueError:
-                self.at(node, f"'{node.value}' is geen geldig getal")
-                value = node.value
-            if isinstance(value, str) and (bad := FORBIDDEN.search(value)):
-                # written as an escape ("\x08") it passed the raw-text scan; Word cannot hold it
+            value = self.scalar(node, tag)  # type: ignore[arg-type]
+        self.count(node, 1 + (len(value) if isinstance(value, str) else 0))
+        self.built[key] = value
+        self.sizes[key] = self.total - before
+        return value
+
+    def scalar(self, node: ScalarNode, tag: str) -> Any:
+        """A scalar's value; a bad number or a control character is a problem at the node."""
+        try:
+            value = _scalar(node, tag)
+        except BadNumber as e:
+            self.at(node, str(e))
+            return node.value
+        except ValueError:
+            self.at(node, f"'{_short(node.value)}' is geen geldig getal")
+            return node.value
+        if isinstance(value, str):
+            # written as an escape ("\x08", "\u202e") it passed the raw-text scan
+            if bad := FORBIDDEN.search(value):
                 self.at(
                     node,
                     f"ongeldig besturingsteken U+{ord(bad.group()):04X} in deze waarde "
                     "(als escape geschreven); Word kan dit teken niet bevatten: verwijder het",
                 )
-        self.count(node, 1)
-        self.built[key] = value
-        self.sizes[key] = self.total - before
+            if bidi := BIDI_CONTROLS.search(value):
+                self.at(node, bidi_message(bidi.group()) + " (als escape geschreven)")
         return value
 
     total = 0
 
     def count(self, node: Node, amount: int) -> None:
+        """Add ``amount`` to the expanded size; refuse the file when it grows too large."""
         self.total += amount
-        if self.total > MAX_EXPANDED_NODES:
+        if self.total > self.max_size:
             mark = node.start_mark
             raise failure(
                 self.shown,
                 mark.line + 1,
                 mark.column + 1,
-                "te veel gegevens na het uitvouwen van ankers en verwijzingen (&/*); "
-                "een dossier gebruikt geen ankers",
+                "het anker (&) op deze plek wordt via verwijzingen (*) zo vaak herhaald dat het "
+                f"dossier groter wordt dan {self.max_size // 1000} kB; een dossier gebruikt geen "
+                "ankers: schrijf de gegevens uit",
             )
 
     def mapping(self, node: MappingNode, depth: int) -> PositionedMap:

@@ -60,10 +60,10 @@ _KONINGSDAG: frozenset[str] = frozenset({"King's Day", "Queen's Day"})
 _BEVRIJDINGSDAG = "Liberation Day"
 _TOEGESTAAN: frozenset[str] = _VERPLICHT | _KONINGSDAG | {_BEVRIJDINGSDAG}
 
-# ``holidays.NL`` starts in 1966; no dossier date lies before that. Beyond LAATSTE_JAAR a date
-# is no dossier's either (and ``date`` itself stops at 9999).
+# ``holidays.NL`` lists the Dutch holidays from 1966 up to and including 2100; werkdagen outside
+# these years cannot be known, and ``feestdagen`` refuses them.
 EERSTE_JAAR = 1966
-LAATSTE_JAAR = 2200
+LAATSTE_JAAR = 2100
 
 
 @functools.cache

@@ -6,7 +6,8 @@ beperking that does not exist) are errors and block a build; matters of judgemen
 more than five task clusters, costly scholing) are warnings, which ``--strict`` turns into errors.
 
 ``verzuim`` holds the rules on the illness and its steps, ``werk`` those on the work,
-``privacy`` the diagnosis-word scan; ``base`` their shared pieces.
+``privacy`` the diagnosis-word scan, ``grenzen`` the bounds a value must lie in before the law's
+code computes with it; ``base`` their shared pieces.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dossiergen.dossier.locations import problem_at
 from dossiergen.errors import DomainError
 from dossiergen.problems import Problem, Severity
 from dossiergen.rules.base import Found
+from dossiergen.rules.grenzen import rule_grenzen
 from dossiergen.rules.privacy import diagnosis_warnings
 from dossiergen.rules.verzuim import (
     rule_brief_verlenging,
@@ -39,9 +41,24 @@ from dossiergen.rules.werk import (
     rule_taken,
 )
 
-__all__ = ["RULES", "apply_rules", "domain_problem"]
+__all__ = ["COMPUTATION_ERRORS", "RULES", "apply_rules", "computation_problem", "domain_problem"]
+
+#: What the law's code or a derivation raises for a value it cannot compute with but did not
+#: name (a date beyond ``date.max``, a period that ends before it starts): the dossier's fault
+#: or a gap in a rule, reported as a ``fout`` for that dossier, never as a traceback.
+COMPUTATION_ERRORS: tuple[type[Exception], ...] = (
+    DomainError,
+    ArithmeticError,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    IndexError,
+    RuntimeError,  # and RecursionError; the holiday calendar's "not all holidays known"
+)
 
 RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
+    rule_grenzen,  # first: the rules after it may trip over a value it reports
     rule_bsn,
     rule_ziekteperioden,
     rule_verlof_en_verlenging,
@@ -62,29 +79,50 @@ def apply_rules(
 ) -> list[Problem]:
     """Every domain problem of ``dossier``.
 
-    Rules read the data defensively; when the schema already reported a malformed part, a rule
-    that trips over it is skipped (that part has its message), otherwise the error is a bug. A
-    ``DomainError`` from the law's code (a value it cannot compute with) is a located ``fout``.
+    Rules read the data defensively; when the schema, the bounds or an earlier rule already
+    reported an error, a rule that trips over it is skipped (that part has its message).
+    Otherwise a ``DomainError`` from the law's code is a located ``fout``, and any other error
+    a rule raises is one ``fout`` for this dossier (see ``computation_problem``): one dossier's
+    value never stops the others.
     """
     data = dossier.data
     problems: list[Problem] = []
+    blocked = any(p.severity is Severity.FOUT for p in schema_problems)
     for rule in RULES:
         try:
             found = list(rule(data, peildatum))
         except DomainError as e:
-            problems.append(domain_problem(dossier, e))
+            # a value the bounds or an earlier rule already reported as a fout: one message
+            located = domain_problem(dossier, e)
+            if not _reported(located.json_path, (*schema_problems, *problems)):
+                problems.append(located)
             continue
-        except (TypeError, KeyError, ValueError, AttributeError, IndexError):
-            if schema_problems:
-                continue
-            raise
+        except COMPUTATION_ERRORS as e:
+            if not blocked:
+                problems.append(computation_problem(dossier, e, ("verzuim",)))
+                blocked = True
+            continue
         name = "regel." + rule.__name__.removeprefix("rule_")
         problems.extend(
             replace(problem_at(dossier.display_path, data, severity, parts, message), rule=name)
             for severity, parts, message in found
         )
+        blocked = blocked or any(severity is Severity.FOUT for severity, _, _ in found)
     problems.extend(replace(p, rule="privacy.diagnosewoord") for p in diagnosis_warnings(dossier))
     return problems
+
+
+def _reported(path: str, problems: Sequence[Problem]) -> bool:
+    """Whether a fout already stands at ``path``, inside it or around it."""
+
+    def related(other: str) -> bool:
+        return (
+            other == path
+            or other.startswith((path + ".", path + "["))
+            or path.startswith((other + ".", other + "["))
+        )
+
+    return any(p.severity is Severity.FOUT and related(p.json_path) for p in problems)
 
 
 def domain_problem(dossier: LoadedDossier, error: DomainError) -> Problem:
@@ -93,3 +131,34 @@ def domain_problem(dossier: LoadedDossier, error: DomainError) -> Problem:
         dossier.display_path, dossier.data, Severity.FOUT, error.json_path, str(error)
     )
     return replace(located, rule="regel.berekening")
+
+
+def computation_problem(
+    dossier: LoadedDossier, error: Exception, near: tuple[str | int, ...] = ()
+) -> Problem:
+    """An error the law's code or a derivation raised without naming a value, as a ``fout``.
+
+    A ``DomainError`` names its value; anything else is placed at ``near`` (the section that
+    was being computed with), with the error's own words, so the consultant can look there.
+    """
+    if isinstance(error, DomainError):
+        return domain_problem(dossier, error)
+    detail = str(error) or type(error).__name__
+    if isinstance(error, OverflowError) or "out of range" in detail:
+        detail = "een berekende datum valt buiten de kalender"
+    message = (
+        "dossiergen kan met een waarde in dit onderdeel niet rekenen "
+        f"({detail}); controleer de datums en getallen hier"
+    )
+    parts = near if _exists(dossier.data, near) else ()
+    located = problem_at(dossier.display_path, dossier.data, Severity.FOUT, parts, message)
+    return replace(located, rule="regel.berekening")
+
+
+def _exists(data: Any, parts: Sequence[str | int]) -> bool:
+    for part in parts:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        else:
+            return False
+    return True
