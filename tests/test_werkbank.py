@@ -122,6 +122,19 @@ def test_a_document_downloads_as_docx_built_into_the_output_folder(
     assert built.read_bytes() == response.content
 
 
+@pytest.mark.libreoffice
+def test_a_document_downloads_as_pdf_where_libreoffice_is(client: TestClient) -> None:
+    from dossiergen.builder.pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice ontbreekt")
+    link = dossier_link(client, "J.P. de Vries")
+    assert ">PDF</a>" in client.get(link).text
+    response = client.get(f"{link}/document/riv-checklist.pdf")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+
+
 # -- forms ------------------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from dossiergen.builder.build import build_paths
-from dossiergen.builder.pdf import convert_to_pdf, find_soffice
+from dossiergen.builder.pdf import find_soffice
 from dossiergen.commands.agenda import agenda_ics, agenda_items
 from dossiergen.documents import DOCUMENTS, DocumentSpec
 from dossiergen.errors import DossierError
@@ -43,10 +43,16 @@ def overview_context(rows: Sequence[Rij], filters: Filters, peildatum: date) -> 
 
 
 def agenda_bytes(summaries: Sequence[Samenvatting], peildatum: date) -> bytes:
-    """The practice's open deadlines as iCalendar, made by ``dossiergen agenda``'s own code."""
-    entries = [
-        (s.shown, s.path.stem, s.naam, s.tijdlijn) for s in summaries if s.tijdlijn is not None
-    ]
+    """The practice's deadlines as iCalendar, made by ``dossiergen agenda``'s own code (two
+    dossiers with one kenmerk get items of their own, as there)."""
+    entries = []
+    cases: set[str] = set()
+    for s in summaries:
+        if s.tijdlijn is None:
+            continue
+        case = s.zaak if s.zaak not in cases else f"{s.zaak}|{s.shown}"
+        cases.add(case)
+        entries.append((s.shown, case, s.naam, s.tijdlijn))
     return agenda_ics(agenda_items(entries), peildatum)
 
 
@@ -109,7 +115,8 @@ class Gemaakt:
 def build_document(
     stand: Stand, summary: Samenvatting, spec: DocumentSpec, *, pdf: bool
 ) -> Gemaakt:
-    """Build one document through the incremental build (a no-op when it is up to date)."""
+    """Build one document (and its PDF) through the incremental build, which holds the output
+    folder's lock and skips what is up to date."""
     werkplaats = stand.werkplaats
     try:
         report = build_paths(
@@ -119,18 +126,16 @@ def build_document(
             werkplaats.resources,
             summary.peildatum,
             explicit=True,
+            pdf=pdf,
         )
     except DossierError as e:
         return Gemaakt(None, (str(e),), e.problems)
     target = werkplaats.output / summary.path.stem / f"{spec.name}.docx"
+    if pdf:
+        target = target.with_suffix(".pdf")
     if not report.ok or not target.is_file():
         return Gemaakt(None, tuple(report.failed), tuple(report.problems))
-    if not pdf:
-        return Gemaakt(target)
-    try:
-        return Gemaakt(convert_to_pdf(target))
-    except DossierError as e:
-        return Gemaakt(None, (str(e),))
+    return Gemaakt(target)
 
 
 def form_context(

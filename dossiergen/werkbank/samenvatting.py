@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dossiergen.checker import check_dossier, timeline_for
+from dossiergen.commands.agenda import case_identity
 from dossiergen.dossier.load import LoadedDossier, parse_dossier_bytes
 from dossiergen.dossier.schemas import SchemaSet
 from dossiergen.errors import DossierError, LoadError
@@ -34,6 +35,8 @@ class Samenvatting:
     naam: str = ""
     kenmerk: str = ""
     consulent: str = ""
+    #: What names the case in the agenda (``commands.agenda.case_identity``).
+    zaak: str = ""
     tijdlijn: Tijdlijn | None = None
     #: Why there is no timeline (the problems that stop it), when there is none.
     geen_tijdlijn: tuple[Problem, ...] = ()
@@ -92,8 +95,16 @@ def summarise(
     except LoadError as e:
         return Samenvatting(path, shown, sha256, peildatum, e.problems, readable=False)
     dossier = LoadedDossier(path, shown, data, raw)
-    problems = tuple(check_dossier(dossier, schemas, peildatum))
-    tijdlijn, blocking = _timeline(dossier, schemas, peildatum)
+    try:
+        problems = tuple(check_dossier(dossier, schemas, peildatum))
+        tijdlijn, blocking = _timeline(dossier, schemas, peildatum)
+    except Exception as e:  # the last net, as in ``check``: one dossier never stops the others
+        message = (
+            f"onverwachte fout bij het controleren ({type(e).__name__}); "
+            "meld dit met het dossier erbij"
+        )
+        problem = Problem(shown, 1, 1, Severity.FOUT, message)
+        return Samenvatting(path, shown, sha256, peildatum, (problem,), readable=True)
     return Samenvatting(
         path,
         shown,
@@ -104,6 +115,7 @@ def summarise(
         naam=person_name(data) or path.stem,
         kenmerk=_text(data, "zaak", "kenmerk"),
         consulent=consultant(data),
+        zaak=case_identity(data, shown),
         tijdlijn=tijdlijn,
         geen_tijdlijn=blocking,
     )
