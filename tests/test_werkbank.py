@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from dossiergen.checker import schemas_at
 from dossiergen.config import default_resources
 from dossiergen.werkbank.app import make_app
+from dossiergen.werkbank.beveiliging import ASGIApp
 from dossiergen.werkbank.formdata import ABSENT, convert, section_value
 from dossiergen.werkbank.formulier import Veld, section_form
 from dossiergen.werkbank.werkplaats import open_werkplaats
@@ -32,14 +33,9 @@ BASE = f"http://127.0.0.1:{PORT}"
 DE_VRIES = "dossiers/de-vries-spoor1-aangepast-werk.yaml"
 
 
-@pytest.fixture
-def practice(tmp_path: Path) -> Path:
-    return make_practice(tmp_path / "praktijk")
-
-
-@pytest.fixture
-def client(practice: Path) -> Iterator[TestClient]:
-    app = make_app(
+def werkbank_app(practice: Path) -> ASGIApp:
+    """The werkbank of ``practice`` on a fixed day, without file watching."""
+    return make_app(
         open_werkplaats(practice),
         port=PORT,
         token=TOKEN,
@@ -47,6 +43,16 @@ def client(practice: Path) -> Iterator[TestClient]:
         clock=lambda: PEILDATUM,
         watch_files=False,
     )
+
+
+@pytest.fixture
+def practice(tmp_path: Path) -> Path:
+    return make_practice(tmp_path / "praktijk")
+
+
+@pytest.fixture
+def client(practice: Path) -> Iterator[TestClient]:
+    app = werkbank_app(practice)
     with TestClient(app, base_url=BASE, follow_redirects=False) as test_client:
         entered = test_client.get(f"/?token={TOKEN}")
         assert entered.status_code == 303
@@ -133,6 +139,18 @@ def test_a_document_downloads_as_pdf_where_libreoffice_is(client: TestClient) ->
     response = client.get(f"{link}/document/riv-checklist.pdf")
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_a_broken_dossier_is_listed_with_its_problem(client: TestClient, practice: Path) -> None:
+    (practice / "dossiers" / "kapot.yaml").write_text("werknemer:\n\tnaam: X\n")
+    page = client.get("/").text
+    assert "1 fout" in page
+    assert "geen tijdlijn" in page
+    link = dossier_link(client, "kapot")
+    assert "tab gevonden" in client.get(link).text
+    form = client.get(f"{link}/bewerken/werknemer")
+    assert form.status_code == 404
+    assert "herstel eerst de fouten" in form.text
 
 
 # -- forms ------------------------------------------------------------------------------------
@@ -296,14 +314,7 @@ def test_saving_can_commit_the_change(tmp_path: Path) -> None:
     import subprocess
 
     practice = make_practice(tmp_path / "praktijk", git=True)
-    app = make_app(
-        open_werkplaats(practice),
-        port=PORT,
-        token=TOKEN,
-        csrf=CSRF,
-        clock=lambda: PEILDATUM,
-        watch_files=False,
-    )
+    app = werkbank_app(practice)
     with TestClient(app, base_url=BASE, follow_redirects=False) as client:
         client.get(f"/?token={TOKEN}")
         link = dossier_link(client, "J.P. de Vries")
@@ -332,14 +343,7 @@ def test_a_wrong_host_header_is_refused(client: TestClient) -> None:
 
 
 def test_without_the_token_nothing_is_served(practice: Path) -> None:
-    app = make_app(
-        open_werkplaats(practice),
-        port=PORT,
-        token=TOKEN,
-        csrf=CSRF,
-        clock=lambda: PEILDATUM,
-        watch_files=False,
-    )
+    app = werkbank_app(practice)
     with TestClient(app, base_url=BASE, follow_redirects=False) as fresh:
         for path in ("/", "/agenda.ics", "/static/werkbank.css", "/gebeurtenissen"):
             assert fresh.get(path).status_code == 403, path

@@ -113,6 +113,10 @@ def download(bank: Werkbank, request: Request) -> Response:
     if summary is None or spec is None or kind not in ("docx", "pdf"):
         return _not_found(bank, request)
     made = dossierpagina.build_document(bank.stand, summary, spec, pdf=kind == "pdf")
+    if made.path is not None and not bank.werkplaats.inside(made.path):
+        made = dossierpagina.Gemaakt(
+            None, ("de uitvoermap ligt buiten de praktijkmap; de werkbank geeft daar niets uit",)
+        )
     if made.path is None:
         context = {"s": summary, "ident": request.path_params["id"], "made": made}
         return bank.page(request, "mislukt.html", status=409, **context)
@@ -133,6 +137,9 @@ def edit(bank: Werkbank, request: Request) -> Response:
     if summary is None:
         return _not_found(bank, request)
     context = dossierpagina.form_context(bank.stand, summary, request.path_params["sectie"])
+    if context is None and not summary.readable:
+        reason = "Dit dossier kan niet worden gelezen; herstel eerst de fouten in de editor."
+        return bank.page(request, "niet-gevonden.html", status=404, reden=reason)
     if context is None:
         return _not_found(bank, request)
     return bank.page(request, "bewerken.html", **context)
