@@ -200,3 +200,40 @@ def test_windows_line_endings_stay() -> None:
 def test_a_file_that_would_be_reformatted_is_refused(raw: bytes, reason: str) -> None:
     with pytest.raises(RoundTripError, match=reason):
         YamlDocument.parse(raw, "x.yaml")
+
+
+def _leaves(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    if isinstance(node, dict):
+        return [leaf for key, value in node.items() for leaf in _leaves(value, (*path, key))]
+    if isinstance(node, list):
+        return [leaf for index, value in enumerate(node) for leaf in _leaves(value, (*path, index))]
+    return [path]
+
+
+def _changed(value: object) -> object:
+    from datetime import timedelta
+
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return value + 1
+    if isinstance(value, date):
+        return value + timedelta(days=1)
+    return f"{value} anders"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", VALID[:3], ids=lambda p: p.name)
+def test_every_single_value_edit_changes_exactly_its_own_line(path: Path) -> None:
+    raw = path.read_bytes()
+    whole = YamlDocument.parse(raw, path.name)
+    leaves = [leaf for leaf in _leaves(whole.data) if "\n" not in str(whole.get(leaf))]
+    assert len(leaves) > 100
+    for leaf in leaves[:: len(leaves) // 25]:  # 25 values from top to bottom of the file
+        document = YamlDocument.parse(raw, path.name)
+        old = document.get(leaf)
+        document.set(leaf, _changed(old))
+        lines = changed_lines(raw, document.dump())
+        assert len(lines) == 2, (leaf, lines)
+        assert lines[0].startswith("-") and lines[1].startswith("+"), (leaf, lines)
+        assert parse_dossier_bytes(document.dump(), path.name) is not None

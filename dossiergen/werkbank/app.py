@@ -233,16 +233,8 @@ def make_app(
         stop = asyncio.Event()
         task = None
         if watch_files:
-            resources = tuple(p for p in werkplaats.watched if p != werkplaats.dossiers)
-
-            def on_change(of_resources: bool) -> int:
-                if of_resources:
-                    stand.resources_changed()
-                stand.changed()
-                return stand.generation
-
             task = asyncio.create_task(
-                watch(werkplaats.watched, resources, on_change, bank.omroep, stop)
+                watch(werkplaats.watched, stand.files_changed, bank.omroep, stop)
             )
         try:
             yield

@@ -65,13 +65,12 @@ def relevant(change: Change, path: str) -> bool:
 
 async def watch(
     places: tuple[Path, ...],
-    resources: tuple[Path, ...],
-    on_change: Callable[[bool], int],
+    on_change: Callable[[list[Path]], int],
     omroep: Omroep,
     stop: asyncio.Event,
 ) -> None:
-    """Watch ``places`` until ``stop``; call ``on_change(resources_changed)`` for every batch
-    of changes and publish the generation it returns."""
+    """Watch ``places`` until ``stop``; call ``on_change(paths)`` for every batch of changes
+    and publish the generation it returns."""
     if not places:
         return
     try:
@@ -79,12 +78,7 @@ async def watch(
             *places, watch_filter=relevant, debounce=50, step=20, stop_event=stop
         ):
             touched = [Path(path) for _, path in changes]
-            of_resources = any(_under(path, resources) for path in touched)
-            generation = await asyncio.to_thread(on_change, of_resources)
+            generation = await asyncio.to_thread(on_change, touched)
             omroep.publish(generation)
     except (OSError, RuntimeError) as e:
         log.warning("bestanden volgen is gestopt (%s); ververs de pagina zelf", type(e).__name__)
-
-
-def _under(path: Path, places: tuple[Path, ...]) -> bool:
-    return any(path == place or path.is_relative_to(place) for place in places)

@@ -249,17 +249,36 @@ class Stand:
 
     # -- changes -------------------------------------------------------------------------------
 
-    def resources_changed(self) -> None:
-        """A template, the house style or the configuration changed: load them anew."""
+    def files_changed(self, paths: list[Path]) -> int:
+        """Files changed on disk (the watcher's report); the new generation.
+
+        A template of the practice: its templates are compiled anew (the engine stays). The
+        house style or the configuration: the engine is loaded anew. Dossiers need nothing
+        here: every request compares them by content.
+        """
         with self._lock:
-            for cached in (engine_for, build_keys, template_digest):
-                clear: Callable[[], None] = cached.cache_clear
-                clear()
-            self.previews.clear()
-            self._outdated.clear()
+            resources = self.werkplaats.resources
+            overrides = resources.overrides_dir
+            templates = overrides is not None and any(p.is_relative_to(overrides) for p in paths)
+            house = {resources.house_style, self.werkplaats.config_file}
+            engine = any(p in house for p in paths)
+            if engine:
+                for cached in (engine_for, build_keys):
+                    clear: Callable[[], None] = cached.cache_clear
+                    clear()
+            elif templates:
+                compiled = engine_for(resources).renderer.environment.cache
+                if compiled is not None:
+                    compiled.clear()
+            if engine or templates:
+                template_digest.cache_clear()
+                self.previews.clear()
+                self._outdated.clear()
+            self.generation += 1
+            return self.generation
 
     def changed(self) -> None:
-        """Something the pages show changed on disk (reported by the watcher)."""
+        """Something the pages show changed (a form was saved)."""
         with self._lock:
             self.generation += 1
 
