@@ -96,6 +96,7 @@ def test_volgorde_en_ids() -> None:
         "eindevaluatie",
         "actueel_oordeel",
         "wia_aanvraag",
+        "verzoek_verlenging",
         "einde_wachttijd",
     ]
     assert all(m.omschrijving and m.regel for m in t.mijlpalen)
@@ -247,6 +248,36 @@ def test_verlenging(verlengingen: tuple[Verlenging, ...], einde: date, wia: date
     assert t.mijlpaal("eindevaluatie").uiterlijk == wia
     # Without a verlenging the ziekmelding and eerstejaarsevaluatie stay where they were
     assert t.mijlpaal("ziekmelding_uwv").uiterlijk == date(2026, 12, 21)
+
+
+@pytest.mark.parametrize(
+    ("verlengingen", "uiterlijk"),
+    [
+        # No law sets the day; safe = 2 weeks (UWV decides within 2 weeks) before the
+        # WIA-aanvraag deadline: X+650 = 12-12-2027, minus 14 days = 28-11-2027.
+        ((), date(2027, 11, 28)),
+        # A further request after a vrijwillige 13 weeks: WIA 12-3-2028 - 14 = 27-2-2028.
+        ((Verlenging("vrijwillig", 13),), date(2028, 2, 27)),
+        # A loonsanctie does not move the WIA-aanvraag, so neither this day: 28-11-2027.
+        ((Verlenging("loonsanctie", 26),), date(2027, 11, 28)),
+    ],
+)
+def test_verzoek_verlenging(verlengingen: tuple[Verlenging, ...], uiterlijk: date) -> None:
+    m = tl(VerzuimInvoer(X, verlengingen=verlengingen)).mijlpaal("verzoek_verlenging")
+    assert (m.vanaf, m.uiterlijk, m.status) == (None, uiterlijk, OPEN)
+    assert "art. 24 lid 1 WIA" in m.regel
+    # Optional: after the day it is informative only, never "verlopen".
+    later = bereken_tijdlijn(VerzuimInvoer(X, verlengingen=verlengingen), date(2028, 3, 1))
+    assert later.mijlpaal("verzoek_verlenging").status == NVT
+
+
+def test_verzoek_verlenging_niet_bij_ziek_uit_dienst() -> None:
+    # Out of service sick on 30-6-2026 (ZW-uitkering): no verlenging, also with an ERD ZW.
+    for erd in (False, True):
+        invoer = VerzuimInvoer(X, uit_dienst=date(2026, 6, 30), eigenrisicodrager_zw=erd)
+        m = tl(invoer).mijlpaal("verzoek_verlenging")
+        assert m.status == NVT
+        assert "Ziektewet-uitkering" in m.regel
 
 
 def test_verlenging_waarschuwingen() -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "SPOOR_2_AOW_BINNEN_MAANDEN",
     "SPOOR_2_WEKEN",
     "STAPPEN",
+    "VERLENGING_BESLISTERMIJN_WEKEN",
     "VERLENGING_MIN_WEKEN",
     "VERVROEGDE_IVA_NA_WEKEN",
     "VERVROEGDE_IVA_VOOR_WEEK",
@@ -121,6 +122,13 @@ RIV_WEKEN_VOOR_EINDE = 13
 #: verzoek"; UWV (eigenrisicodrager WGA, werknemer is ziek): "De minimumperiode van de verlenging
 #: is 13 weken. Er is geen maximum."
 VERLENGING_MIN_WEKEN = 13
+#: UWV "Extending an employee's sick pay" (form 'Aanvraag verlenging loondoorbetaling WIA'):
+#: "You will receive our decision about your application within 2 weeks of us receiving your
+#: form." The law sets no date by which the joint request (art. 24 lid 1 WIA) must reach UWV;
+#: UWV asks for it "bij voorkeur vóór de aanvraag" WIA. Safe: the request in so early that
+#: UWV's decision is there by the WIA-aanvraag deadline (art. 64 lid 3 WIA): refused, the
+#: employee can still apply in time.
+VERLENGING_BESLISTERMIJN_WEKEN = 2
 #: art. 25 lid 9 WIA; UWV "verplicht loon doorbetalen": "maximaal 1 jaar (52 weken)".
 LOONSANCTIE_MAX_WEKEN = 52
 
@@ -185,6 +193,14 @@ BRON: dict[str, str] = {
     "wia_aanvraag": "art. 64 lid 3 WIA",
     "riv": "art. 25 lid 3 en 4 WIA",
     "vrijwillig": "art. 24 WIA",
+    "verzoek_verlenging": (
+        "art. 24 lid 1 WIA (gezamenlijk verzoek, geen wettelijke uiterste datum); UWV: 'bij "
+        "voorkeur vóór de aanvraag' WIA, beslissing binnen 2 weken; art. 64 lid 3 WIA"
+    ),
+    "verlenging_zw": (
+        "art. 24 lid 1 WIA: alleen het loon jegens de werkgever wordt verlengd; UWV: geen "
+        "verlenging bij een Ziektewet-uitkering"
+    ),
     "loonsanctie": "art. 25 lid 9 WIA",
     "aow": "art. 7:629 lid 2 onder b BW; Stb. 2023, 169",
     "uit_dienst": "UWV 'ziek melden bij UWV': op de laatste werkdag, ook na een 42e-weeksmelding",
@@ -229,6 +245,9 @@ STAPPEN: tuple[Stap, ...] = (
          "actueel_oordeel", "Actueel oordeel bedrijfsarts"),
     Stap("wia_aanvraag", "Aanvraag WIA-uitkering door de werknemer bij UWV",
          "de WIA-aanvraag", None, None),
+    Stap("verzoek_verlenging",
+         "Verzoek vrijwillige verlenging loondoorbetaling bij UWV (als werkgever en werknemer "
+         "willen verlengen)", "het verzoek om vrijwillige verlenging", None, None),
     Stap("einde_wachttijd", "Laatste dag van de wachttijd (einde loondoorbetaling bij ziekte)",
          "het einde van de wachttijd", None, None),
     Stap("visie_werknemer", "Visie van de werknemer", "de visie van de werknemer",
@@ -253,6 +272,7 @@ def template_data() -> dict[str, Any]:
         "wachttijd_weken": WACHTTIJD_WEKEN,
         "wia_aanvraag_weken_voor_einde": WIA_AANVRAAG_WEKEN_VOOR_EINDE,
         "verlenging_min_weken": VERLENGING_MIN_WEKEN,
+        "verlenging_beslistermijn_weken": VERLENGING_BESLISTERMIJN_WEKEN,
         "loonsanctie_max_weken": LOONSANCTIE_MAX_WEKEN,
         "ziekmelding_weken": ZIEKMELDING_WEKEN,
         "evaluatie_weken": EVALUATIE_WEKEN,

@@ -28,6 +28,7 @@ from dossiergen.rules.verzuim import (
     rule_datumvolgorde,
     rule_reden_plan_later,
     rule_termijnen,
+    rule_verlenging_ziek_uit_dienst,
     rule_verlof_en_verlenging,
     rule_ziekteperioden,
 )
@@ -46,6 +47,7 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_ziekteperioden,
     rule_verlof_en_verlenging,
     rule_brief_verlenging,
+    rule_verlenging_ziek_uit_dienst,
     rule_datumvolgorde,
     rule_reden_plan_later,
     rule_termijnen,
