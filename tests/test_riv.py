@@ -181,7 +181,30 @@ def test_evaluation_gap_reuses_the_timeline_note() -> None:
     vorige, volgende = tijdlijn.evaluatie_gaten[0]
     note = gat_tekst(vorige, volgende)
     assert note in tijdlijn.waarschuwingen
-    assert note[:1].upper() + note[1:] in teksten(gevonden, HOOG)
+    # One gap of 60 days (just over 6 weeks) is a note, not by itself a high risk.
+    assert note[:1].upper() + note[1:] in teksten(gevonden, LET_OP)
+    assert note[:1].upper() + note[1:] not in teksten(gevonden, HOOG)
+
+
+def test_evaluation_gaps_that_are_a_high_risk() -> None:
+    # Two gaps (43 and 50 days), or one of more than 12 weeks (90 days): high.
+    twee = dossier(**{**OP_SCHEMA, "evaluaties": [
+        {"datum": dag(80), "door": door(), "verslag": "Besproken."},
+        {"datum": dag(123), "door": door(), "verslag": "Besproken."},
+        {"datum": dag(173), "door": door(), "verslag": "Besproken."},
+    ]})  # fmt: skip
+    lang = dossier(**{**OP_SCHEMA, "evaluaties": [
+        {"datum": dag(80), "door": door(), "verslag": "Besproken."},
+        {"datum": dag(170), "door": door(), "verslag": "Besproken."},
+    ]})  # fmt: skip
+    for data in (twee, lang):
+        peildatum = X + timedelta(days=180)
+        tijdlijn = dossier_tijdlijn(data, peildatum)
+        _, gevonden = status_van(data, peildatum)
+        hoog = teksten(gevonden, HOOG)
+        for vorige, volgende in tijdlijn.evaluatie_gaten:
+            note = gat_tekst(vorige, volgende)
+            assert note[:1].upper() + note[1:] in hoog
 
 
 def test_next_evaluation_overdue() -> None:

@@ -521,3 +521,43 @@ def test_eerste_ziektedag_wijkt_af() -> None:
 )
 def test_aow_datum(geboren: date, aow: date, vastgesteld: bool) -> None:
     assert aow_datum(geboren) == (aow, vastgesteld)
+
+
+# --- vangnet Ziektewet and vervroegde IVA -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("grond", "uiterlijk"),
+    [
+        # no-riskpolis (art. 29b ZW) and pregnancy before the leave: within 6 weeks, the 42nd
+        # ziektedag X+41 = 12-4-2026
+        ("no_risk_polis", date(2026, 4, 12)),
+        ("zwangerschap_voor_verlof", date(2026, 4, 12)),
+        # flexibiliseringsperiode: the 4th ziektedag X+3 = 5-3-2026
+        ("zwangerschap_flexperiode", date(2026, 3, 5)),
+    ],
+)
+def test_vroege_ziekmelding(grond: str, uiterlijk: date) -> None:
+    t = tl(VerzuimInvoer(X, vangnet=grond))
+    assert t.mijlpaal("ziekmelding_vangnet").uiterlijk == uiterlijk
+    # Reported early: no 42e-weeksmelding.
+    assert t.mijlpaal("ziekmelding_uwv").status == NVT
+
+
+def test_vroege_ziekmelding_na_verlof_telt_vanaf_de_ziekte_na_het_verlof() -> None:
+    # Sick from 1-9-2026, the day after a leave that ended 31-8-2026: the 4th day is 4-9-2026.
+    invoer = VerzuimInvoer(
+        date(2026, 9, 1),
+        verlof=(Verlof("bevallingsverlof", date(2026, 6, 9), date(2026, 8, 31)),),
+        vangnet="zwangerschap_na_verlof",
+    )
+    assert tl(invoer).mijlpaal("ziekmelding_vangnet").uiterlijk == date(2026, 9, 4)
+
+
+def test_vervroegde_iva_venster() -> None:
+    # From the 22nd ziektedag (after 3 weeks) X+21 = 23-3-2026, before the 68th ziekteweek:
+    # the 469th ziektedag X+468 = 13-6-2027.
+    m = tl(VerzuimInvoer(X, vervroegde_iva=True)).mijlpaal("vervroegde_iva")
+    assert (m.vanaf, m.uiterlijk) == (date(2026, 3, 23), date(2027, 6, 13))
+    with pytest.raises(KeyError):
+        tl(VerzuimInvoer(X)).mijlpaal("vervroegde_iva")

@@ -117,6 +117,9 @@ def verzuim_invoer(data: Mapping[str, Any]) -> VerzuimInvoer:
     spoor_2 = _mapping(data.get("spoor_2"))
     exception = spoor_2.get("uitzondering")
     erd = _mapping(data.get("werkgever")).get("eigenrisicodrager")
+    vangnet = _mapping(verzuim.get("ziekmelding_vangnet")).get("grond")
+    if vangnet is None and _mapping(data.get("werkgever_informatie")).get("no_risk_polis") is True:
+        vangnet = "no_risk_polis"  # recorded at the employer's interview (Leidraad 2.3)
     return VerzuimInvoer(
         eerste_ziektedag=first,
         ziekteperioden=tuple(periods),
@@ -128,4 +131,6 @@ def verzuim_invoer(data: Mapping[str, Any]) -> VerzuimInvoer:
         uit_dienst=_optional_date(_mapping(werknemer.get("uit_dienst")).get("datum")),
         spoor_2_uitzondering=str(exception) if exception and exception != "geen" else None,
         eigenrisicodrager_zw=erd in ("ziektewet", "ziektewet_en_wga"),
+        vangnet=str(vangnet) if vangnet else None,
+        vervroegde_iva=isinstance(verzuim.get("vervroegde_iva"), Mapping),
     )

@@ -15,7 +15,13 @@ from dossiergen.poortwachter.mijlpaal import Mijlpaal, Status, dmj, status_op
 from dossiergen.poortwachter.samentelling import VerzuimInvoer, Zaak
 from dossiergen.poortwachter.werkdagen import is_werkdag
 
-__all__ = ["aow", "laatste_werkdag_tot", "uit_dienst", "ziek_uit_dienst_in_wachttijd"]
+__all__ = [
+    "aow",
+    "laatste_werkdag_tot",
+    "uit_dienst",
+    "vangnet",
+    "ziek_uit_dienst_in_wachttijd",
+]
 
 #: Milestones that only inform; a special case never turns them into "n.v.t.".
 _INFORMATIEF = frozenset({"einde_wachttijd", "wia_brief_uwv", "einde_loondoorbetaling"})
@@ -98,7 +104,14 @@ def uit_dienst(
 
 #: Steps that exist for the WIA-aanvraag: none once the AOW-leeftijd is reached in the wachttijd.
 _VOOR_WIA = frozenset(
-    {"wia_brief_uwv", "eindevaluatie", "actueel_oordeel", "wia_aanvraag", "verzoek_verlenging"}
+    {
+        "wia_brief_uwv",
+        "eindevaluatie",
+        "actueel_oordeel",
+        "wia_aanvraag",
+        "verzoek_verlenging",
+        "vervroegde_iva",
+    }
 )
 
 
@@ -144,3 +157,16 @@ def aow(
         )
     )
     return uit
+
+
+def vangnet(invoer: VerzuimInvoer, mijlpalen: list[Mijlpaal]) -> list[Mijlpaal]:
+    """Under the Ziektewet vangnet the employee was reported early: no 42e-weeksmelding (UWV,
+    eigenrisicodrager WGA, werknemer is ziek: "Dit geldt niet voor werknemers met een
+    Ziektewet-uitkering. Die heeft u al eerder ziek gemeld.")."""
+    if invoer.vangnet is None:
+        return mijlpalen
+    reden = "de werknemer is al vroeg ziek gemeld (vangnet Ziektewet, Ziektewet-uitkering)"
+    return [
+        _nvt(m, reden) if m.id == "ziekmelding_uwv" and m.gedaan_op is None else m
+        for m in mijlpalen
+    ]

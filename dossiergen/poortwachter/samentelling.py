@@ -113,6 +113,9 @@ class VerzuimInvoer:
     uit_dienst: date | None = None  # last day of employment (ziek uit dienst)
     spoor_2_uitzondering: str | None = None  # e.g. concreet perspectief eigen werkgever
     eigenrisicodrager_zw: bool = False  # the employer carries the Ziektewet risk itself
+    #: Why the employee falls under the Ziektewet vangnet (early melding), e.g. ``no_risk_polis``.
+    vangnet: str | None = None
+    vervroegde_iva: bool = False  # a vervroegde IVA-aanvraag is on the table (art. 23 lid 6 WIA)
 
     def __post_init__(self) -> None:
         # A caller's dict must not change a frozen input behind our back.
@@ -132,6 +135,8 @@ class VerzuimInvoer:
                 self.uit_dienst,
                 self.spoor_2_uitzondering,
                 self.eigenrisicodrager_zw,
+                self.vangnet,
+                self.vervroegde_iva,
             )
         )
 

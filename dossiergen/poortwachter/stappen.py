@@ -21,8 +21,10 @@ __all__ = [
     "Bouwer",
     "evaluatie",
     "spoor_2",
+    "vervroegde_iva",
     "verzoek_verlenging",
     "verzoek_verlenging_uiterlijk",
+    "vroege_ziekmelding",
     "zonder_gevraagde_verlenging",
 ]
 
@@ -183,3 +185,63 @@ def zonder_gevraagde_verlenging(invoer: VerzuimInvoer, weken: int) -> VerzuimInv
     if gevraagd in rest:
         rest.remove(gevraagd)
     return replace(invoer, verlengingen=tuple(rest))
+
+
+#: Vangnet grounds reported by the 4th ziektedag (see ``wet.ZIEKMELDING_VANGNET_DAG``).
+_VANGNET_VIERDE_DAG = frozenset({"zwangerschap_flexperiode", "zwangerschap_na_verlof"})
+
+
+def vroege_ziekmelding(b: Bouwer) -> None:
+    """The early melding to UWV when the employee falls under the Ziektewet vangnet (no-risk
+    polis, art. 29b ZW; pregnancy-related illness, art. 29a ZW): by the 42nd ziektedag, or by
+    the 4th in the flexibiliseringsperiode and after the leave."""
+    grond = b.invoer.vangnet
+    if grond is None:
+        return
+    if grond in _VANGNET_VIERDE_DAG:
+        begin = b.zaak.x
+        if grond == "zwangerschap_na_verlof":
+            # Counted from the first sick day after the (latest) leave, not from X.
+            na_verlof = [van for van, _ in b.zaak.telbaar if van > max(
+                (v.tot for v in b.invoer.verlof), default=date.min)]  # fmt: skip
+            begin = na_verlof[0] if na_verlof else begin
+        uiterlijk: date | None = begin + timedelta(days=wet.ZIEKMELDING_VANGNET_DAG - 1)
+        termijn = f"uiterlijk op de {wet.ZIEKMELDING_VANGNET_DAG}e ziektedag"
+        if grond == "zwangerschap_na_verlof":
+            termijn += " na het verlof"
+    else:
+        uiterlijk = b.dag(wet.dagen(wet.ZIEKMELDING_VROEG_WEKEN))
+        termijn = (
+            f"binnen {wet.ZIEKMELDING_VROEG_WEKEN} weken: uiterlijk de "
+            f"{wet.dagen(wet.ZIEKMELDING_VROEG_WEKEN)}e ziektedag"
+        )
+    b.voeg_toe(
+        "ziekmelding_vangnet",
+        wet.stap("ziekmelding_vangnet").naam,
+        f"Vangnet Ziektewet ({wet.VANGNET_GRONDEN.get(grond, grond)}): melden bij UWV "
+        f"{termijn} ({wet.BRON['vroeg']}); daarna geen 42e-weeksmelding",
+        None,
+        uiterlijk,
+        van_toepassing=uiterlijk is not None,
+    )
+
+
+def vervroegde_iva(b: Bouwer) -> None:
+    """The window of a vervroegde IVA-aanvraag, when the dossier records one is considered:
+    after at least 3 weeks of illness and before the 68th ziekteweek (art. 23 lid 6 WIA)."""
+    if not b.invoer.vervroegde_iva:
+        return
+    van_dag = wet.dagen(wet.VERVROEGDE_IVA_NA_WEKEN) + 1
+    tot_dag = wet.dagen(wet.VERVROEGDE_IVA_VOOR_WEEK - 1)
+    vanaf, uiterlijk = b.dag(van_dag), b.dag(tot_dag)
+    b.voeg_toe(
+        "vervroegde_iva",
+        wet.stap("vervroegde_iva").naam,
+        f"Na minimaal {wet.VERVROEGDE_IVA_NA_WEKEN} weken ziekte ({van_dag}e ziektedag) en vóór "
+        f"de {wet.VERVROEGDE_IVA_VOOR_WEEK}e ziekteweek: uiterlijk de {tot_dag}e ziektedag "
+        f"({wet.BRON['iva']}); UWV stelt het einde van de verkorte wachttijd niet eerder vast "
+        f"dan {wet.VERVROEGDE_IVA_EINDE_NA_AANVRAAG_WEKEN} weken na de aanvraag",
+        vanaf,
+        uiterlijk,
+        van_toepassing=uiterlijk is not None and b.binnen_zaak(uiterlijk),
+    )

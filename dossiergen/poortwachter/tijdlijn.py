@@ -44,7 +44,14 @@ from dossiergen.poortwachter.samentelling import (
     invoer_opmerkingen,
     riv_soort,
 )
-from dossiergen.poortwachter.stappen import Bouwer, evaluatie, spoor_2, verzoek_verlenging
+from dossiergen.poortwachter.stappen import (
+    Bouwer,
+    evaluatie,
+    spoor_2,
+    vervroegde_iva,
+    verzoek_verlenging,
+    vroege_ziekmelding,
+)
 from dossiergen.poortwachter.werkdagen import (
     eerste_werkdag_na,
     laatste_bekende_dag,
@@ -78,6 +85,7 @@ WIA_AANVRAAG_VOOR_EINDE = wet.dagen(wet.WIA_AANVRAAG_WEKEN_VOOR_EINDE)
 
 #: Steps a dossier records under ``verzuim`` (each with a ``datum``) and the timeline marks done.
 GEDAAN_STAPPEN = (
+    "ziekmelding_vangnet",
     "probleemanalyse",
     "plan_van_aanpak",
     "ziekmelding_uwv",
@@ -85,6 +93,7 @@ GEDAAN_STAPPEN = (
     "spoor_2_start",
     "eindevaluatie",
     "actueel_oordeel",
+    "vervroegde_iva",
 )
 _BEKENDE_GEDAAN = frozenset({*GEDAAN_STAPPEN, "wia_aanvraag"})
 
@@ -145,6 +154,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     week_91 = b.dag(wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1)
     eind_vanaf = week_91 + verlenging if week_91 else None
 
+    vroege_ziekmelding(b)
     pa_dag = wet.dagen(wet.PROBLEEMANALYSE_WEKEN)
     pa_uiterlijk = b.dag(pa_dag)
     b.voeg_toe(
@@ -193,6 +203,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         van_toepassing=melding is not None,
     )
 
+    vervroegde_iva(b)
     eje_van = wet.dagen(wet.EERSTEJAARSEVALUATIE_VANAF_WEEK - 1) + 1
     eje_tot = wet.dagen(wet.EERSTEJAARSEVALUATIE_TOT_WEEK)
     eje_vanaf, eje_uiterlijk = b.dag(eje_van), b.dag(eje_tot)
@@ -268,6 +279,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
 
     mijlpalen = bijzonder.uit_dienst(invoer, zaak, b.mijlpalen, peildatum)
     mijlpalen = bijzonder.aow(invoer, zaak, mijlpalen, basis_einde)
+    mijlpalen = bijzonder.vangnet(invoer, mijlpalen)
     telbaar_op_peildatum = zaak.is_telbaar(peildatum)
     dagen = zaak.dagen_tot_en_met(peildatum)
     return Tijdlijn(

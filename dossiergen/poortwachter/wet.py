@@ -42,8 +42,10 @@ __all__ = [
     "SPOOR_2_AOW_BINNEN_MAANDEN",
     "SPOOR_2_WEKEN",
     "STAPPEN",
+    "VANGNET_GRONDEN",
     "VERLENGING_BESLISTERMIJN_WEKEN",
     "VERLENGING_MIN_WEKEN",
+    "VERVROEGDE_IVA_EINDE_NA_AANVRAAG_WEKEN",
     "VERVROEGDE_IVA_NA_WEKEN",
     "VERVROEGDE_IVA_VOOR_WEEK",
     "WACHTTIJD_DAGEN",
@@ -51,6 +53,7 @@ __all__ = [
     "WIA_AANVRAAG_WEKEN_VOOR_EINDE",
     "WIA_BRIEF_NA_WEKEN",
     "ZIEKMELDING_UIT_DIENST_ERD_WEKEN",
+    "ZIEKMELDING_VANGNET_DAG",
     "ZIEKMELDING_VROEG_WEKEN",
     "ZIEKMELDING_WEKEN",
     "Stap",
@@ -147,13 +150,33 @@ RIV_VOLLEDIG_VANAF_WEKEN = 10
 #: UWV (eigenrisicodrager Ziektewet, werknemer is ziek): "binnen 6 weken na de laatste dag van
 #: het dienstverband" for an eigenrisicodrager ZW.
 ZIEKMELDING_UIT_DIENST_ERD_WEKEN = 6
-#: art. 38 lid 2 ZW with art. 29a/29b ZW; UWV "ziek melden bij UWV": a no-riskpolis and
-#: pregnancy-related illness before the leave are reported within 6 weeks of the first sick day.
+#: art. 38 lid 2 ZW with art. 29a/29b ZW; UWV "ziek melden bij UWV" and UWV "Ziek voor de
+#: verlofperiode" (werkgevers > werknemer krijgt kind > ziek door zwangerschap of bevalling):
+#: "U meldt haar uiterlijk binnen 6 weken ziek bij ons"; the same 6 weeks for a no-riskpolis.
+#: Safe reading: by the 42nd ziektedag.
 ZIEKMELDING_VROEG_WEKEN = 6
+#: Ziek door zwangerschap of bevalling in de flexibiliseringsperiode vóór het verlof, of na het
+#: verlof: UWV (oude pagina "ziek melden bij UWV") and rendement.nl 2012: "uiterlijk op de vierde
+#: dag" — the 4th ziektedag. The current UWV page names only the 6 weeks before the leave; the
+#: 4th day is the earlier, safer term.
+ZIEKMELDING_VANGNET_DAG = 4
+#: Why an employee falls under the Ziektewet vangnet, in words (also the dossier's labels).
+VANGNET_GRONDEN: dict[str, str] = {
+    "no_risk_polis": "no-riskpolis (art. 29b ZW)",
+    "zwangerschap_voor_verlof": "ziek door zwangerschap, vóór het verlof (art. 29a ZW)",
+    "zwangerschap_flexperiode": (
+        "ziek in de 6 tot 4 weken vóór de vermoedelijke bevallingsdatum (art. 29a ZW)"
+    ),
+    "zwangerschap_na_verlof": "ziek door zwangerschap of bevalling, na het verlof (art. 29a ZW)",
+}
 #: art. 23 lid 6 WIA (verkorte wachttijd, Rb. Alkmaar ECLI:NL:RBALK:2011:BU4978); UWV: "na
 #: minimaal 3 weken ziekte aanvragen ... vóórdat u 68 weken ziek bent".
 VERVROEGDE_IVA_NA_WEKEN = 3
 VERVROEGDE_IVA_VOOR_WEEK = 68
+#: art. 23 lid 6 WIA as quoted by engelcleary.nl ("verkorte wachttijd WIA"): the end of a
+#: verkorte wachttijd "niet eerder ... dan tien weken na de dag waarop de aanvraag ... is
+#: ingediend" (the statute text itself not seen).
+VERVROEGDE_IVA_EINDE_NA_AANVRAAG_WEKEN = 10
 
 # -- the Leidraad and practice thresholds -------------------------------------------------------
 
@@ -206,7 +229,11 @@ BRON: dict[str, str] = {
     "uit_dienst": "UWV 'ziek melden bij UWV': op de laatste werkdag, ook na een 42e-weeksmelding",
     "riv_uit_dienst": "UWV 'mijn werknemer gaat ziek uit dienst'",
     "vroeg": "art. 38 lid 2 ZW, art. 29a en 29b ZW; UWV 'ziek melden bij UWV'",
-    "iva": "art. 23 lid 6 WIA; UWV 'bijna 2 jaar ziek'",
+    "iva": (
+        "art. 23 lid 6 WIA; UWV 'bijna 2 jaar ziek' (na minimaal 3 weken ziekte, vóórdat u 68 "
+        "weken ziek bent); Rb. Alkmaar 17-11-2011, ECLI:NL:RBALK:2011:BU4978 (niet vóór de 68e "
+        "ziekteweek ingediend: afgewezen)"
+    ),
 }
 
 
@@ -248,6 +275,10 @@ STAPPEN: tuple[Stap, ...] = (
     Stap("verzoek_verlenging",
          "Verzoek vrijwillige verlenging loondoorbetaling bij UWV (als werkgever en werknemer "
          "willen verlengen)", "het verzoek om vrijwillige verlenging", None, None),
+    Stap("ziekmelding_vangnet", "Vroege ziekmelding bij UWV (vangnet Ziektewet)",
+         "de vroege ziekmelding bij UWV", "ziekmelding_vangnet", None),
+    Stap("vervroegde_iva", "Vervroegde IVA-aanvraag (verkorte wachttijd) door de werknemer",
+         "de vervroegde IVA-aanvraag", "vervroegde_iva", None),
     Stap("einde_wachttijd", "Laatste dag van de wachttijd (einde loondoorbetaling bij ziekte)",
          "het einde van de wachttijd", None, None),
     Stap("visie_werknemer", "Visie van de werknemer", "de visie van de werknemer",
@@ -282,5 +313,7 @@ def template_data() -> dict[str, Any]:
         "riv_verkort_vanaf_weken": RIV_VERKORT_VANAF_WEKEN,
         "riv_volledig_vanaf_weken": RIV_VOLLEDIG_VANAF_WEKEN,
         "riv_weken_voor_einde": RIV_WEKEN_VOOR_EINDE,
+        "vervroegde_iva_na_weken": VERVROEGDE_IVA_NA_WEKEN,
+        "vervroegde_iva_voor_week": VERVROEGDE_IVA_VOOR_WEEK,
         "bron": dict(BRON),
     }

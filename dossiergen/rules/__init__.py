@@ -33,9 +33,11 @@ from dossiergen.rules.verzuim import (
     rule_ziekteperioden,
 )
 from dossiergen.rules.werk import (
+    rule_arbeidstherapeutisch_doel,
     rule_arbeidsverleden,
     rule_beperking_verwijzingen,
     rule_fml_actueel,
+    rule_functiegebouw,
     rule_scholing_en_kosten,
     rule_taken,
 )
@@ -56,6 +58,8 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_taken,
     rule_arbeidsverleden,
     rule_scholing_en_kosten,
+    rule_functiegebouw,
+    rule_arbeidstherapeutisch_doel,
 )
 
 

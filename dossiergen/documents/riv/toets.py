@@ -32,6 +32,7 @@ from dossiergen.documents.riv.status import (
     uit_dienst,
     zin,
 )
+from dossiergen.dossier.functiegebouw import functie_dekking
 from dossiergen.dossier.labels import label
 from dossiergen.dossier.readers import as_date as _day
 from dossiergen.dossier.readers import as_mapping as _map
@@ -178,6 +179,12 @@ def _spoor_1_feiten(view: Mapping[str, Any], verzuim: Mapping[str, Any]) -> list
     if functies:
         feiten.append(f"Spoor 1: {_tel(len(functies), 'functie', 'functies')} bij de eigen "
                       "werkgever onderzocht op passendheid.")  # fmt: skip
+    dekking = functie_dekking(view)
+    if dekking is not None and dekking.te_beoordelen:
+        open_ = len(dekking.ontbrekend)
+        feiten.append(f"Functiegebouw: {dekking.te_beoordelen - open_} van de "
+                      f"{dekking.te_beoordelen} functies op en onder niveau beoordeeld of met een "
+                      "reden uitgesloten (Leidraad 6.2).")  # fmt: skip
     return feiten
 
 
@@ -350,8 +357,12 @@ def _herstel(view: Mapping[str, Any], status: RivStatus, peildatum: date) -> Toe
         advies = "Herstel de tekortkomingen alsnog en leg vast wanneer dat is gebeurd."
     return Toetsvraag(
         4, "Kan het tekort nog worden hersteld?",
-        "UWV kijkt of een tekortkoming vóór de WIA-aanvraag nog kan worden goedgemaakt; "
-        f"anders volgt een loonsanctie van ten hoogste {LOONSANCTIE_MAX_WEKEN} weken.",
+        "Pas als er voor een tekortkoming geen deugdelijke grond is (vraag 3), kijkt UWV of die "
+        "nog te herstellen is. Is dat zo, dan legt UWV een loonsanctie op: de loondoorbetaling "
+        f"wordt met ten hoogste {LOONSANCTIE_MAX_WEKEN} weken verlengd, zodat de werkgever de "
+        "tekortkoming in die tijd herstelt; na herstel kan hij om bekorting vragen (art. 25 lid "
+        "9 en 12 tot en met 15 WIA). Wat vóór de WIA-aanvraag al is hersteld, hoeft UWV niet "
+        "meer te sanctioneren.",
         tuple(feiten), risico, advies,
     )  # fmt: skip
 
