@@ -18,7 +18,7 @@ from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.poortwachter.bijzonder import ziek_uit_dienst_in_wachttijd
 from dossiergen.poortwachter.samentelling import huidige_zaak
 from dossiergen.poortwachter.stappen import zonder_gevraagde_verlenging
-from dossiergen.poortwachter.tijdlijn import TE_LAAT, tijdlijn_op
+from dossiergen.poortwachter.tijdlijn import NVT, TE_LAAT, tijdlijn_op
 from dossiergen.poortwachter.wet import (
     BRON,
     EVALUATIE_WEKEN,
@@ -329,5 +329,26 @@ def rule_termijnen(data: Any, peildatum: date) -> Iterator[Found]:
                 f"{(following - previous).days} dagen tussen de evaluaties van "
                 f"{nl(previous)} en {nl(following)}; evalueer het plan van aanpak minstens "
                 f"elke {EVALUATIE_WEKEN} weken (Werkwijzer Poortwachter)"
+            ),
+        )
+
+
+def rule_spoor_2_datum(data: Any, peildatum: date) -> Iterator[Found]:
+    # One value, one route: the deadline of spoor 2 is the timeline's (Leidraad 7.1); a later
+    # "uiterlijke startdatum" in the dossier would promise UWV a date the law does not give.
+    recorded = as_date(get(data, "spoor_2", "datum"))
+    if recorded is None:
+        return
+    try:
+        start = tijdlijn_op(verzuim_invoer(data), peildatum).mijlpaal("spoor_2_start")
+    except KeyError:
+        return
+    if start.uiterlijk is not None and recorded > start.uiterlijk and start.status != NVT:
+        yield (
+            WAARSCHUWING,
+            ["spoor_2", "datum"],
+            (
+                f"uiterlijke startdatum {nl(recorded)} ligt na de uiterste datum van de tijdlijn "
+                f"({nl(start.uiterlijk)}). Regel: {start.regel}"
             ),
         )
