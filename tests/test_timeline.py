@@ -95,6 +95,7 @@ def test_volgorde_en_ids() -> None:
         "wia_brief_uwv",
         "eindevaluatie",
         "actueel_oordeel",
+        "visie_werknemer",
         "wia_aanvraag",
         "verzoek_verlenging",
         "einde_wachttijd",
@@ -561,3 +562,30 @@ def test_vervroegde_iva_venster() -> None:
     assert (m.vanaf, m.uiterlijk) == (date(2026, 3, 23), date(2027, 6, 13))
     with pytest.raises(KeyError):
         tl(VerzuimInvoer(X)).mijlpaal("vervroegde_iva")
+
+
+def test_einde_onderdelen_verouderd_na_vrijwillige_verlenging() -> None:
+    # Made on 1-12-2027 for the aanvraag due 12-12-2027 (X+650); after a vrijwillige 13 weeks
+    # the aanvraag is due 12-3-2028 and eindevaluatie, actueel oordeel and the visie van de
+    # werknemer must be current for it: set aside, needed again by 12-3-2028.
+    gedaan = {k: date(2027, 12, 1) for k in ("eindevaluatie", "actueel_oordeel", "visie_werknemer")}
+    t = tl(
+        VerzuimInvoer(X, verlengingen=(Verlenging("vrijwillig", 13),), gedaan=gedaan),
+        date(2027, 12, 5),
+    )
+    for id_ in gedaan:
+        m = t.mijlpaal(id_)
+        assert (m.gedaan_op, m.uiterlijk, m.status) == (None, date(2028, 3, 12), OPEN), id_
+        assert "verouderd, opnieuw nodig" in m.regel
+    # Without the verlenging the same dates are on time.
+    zonder = tl(VerzuimInvoer(X, gedaan=gedaan), date(2027, 12, 5))
+    assert zonder.mijlpaal("visie_werknemer").status == OP_TIJD
+
+
+def test_eerste_ziektedag_in_het_weekend_wordt_gemeld() -> None:
+    # art. 23 lid 2 WIA: the wachttijd starts on the first werkdag not worked through illness.
+    # A Saturday is kept (the earlier, safer date) with a note to check it.
+    t = tl(VerzuimInvoer(date(2026, 3, 7)))
+    assert t.eerste_ziektedag == date(2026, 3, 7)
+    assert any("art. 23 lid 2 WIA" in w for w in t.waarschuwingen)
+    assert not any("art. 23 lid 2 WIA" in w for w in tl(VerzuimInvoer(X)).waarschuwingen)

@@ -108,6 +108,7 @@ _VOOR_WIA = frozenset(
         "wia_brief_uwv",
         "eindevaluatie",
         "actueel_oordeel",
+        "visie_werknemer",
         "wia_aanvraag",
         "verzoek_verlenging",
         "vervroegde_iva",

@@ -93,6 +93,7 @@ GEDAAN_STAPPEN = (
     "spoor_2_start",
     "eindevaluatie",
     "actueel_oordeel",
+    "visie_werknemer",
     "vervroegde_iva",
 )
 _BEKENDE_GEDAAN = frozenset({*GEDAAN_STAPPEN, "wia_aanvraag"})
@@ -241,7 +242,9 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
             "; na een vrijwillige verlenging hoort bij de latere aanvraag een nieuwe, actuele "
             f"versie (art. 25 lid 4 WIA), uiterlijk {_d(wia_uiterlijk) if wia_uiterlijk else '?'}"
         )
-    for id_ in ("eindevaluatie", "actueel_oordeel"):
+    # The visie van de werknemer (Beleidsregels vorm- en herkenbaarheidsvereisten art. 2 lid 2
+    # onder f: "het oordeel van de werknemer") goes with the same aanvraag, in the same window.
+    for id_ in ("eindevaluatie", "actueel_oordeel", "visie_werknemer"):
         b.voeg_toe(
             id_,
             wet.stap(id_).naam,

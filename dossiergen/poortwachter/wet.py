@@ -115,8 +115,11 @@ EINDEVALUATIE_VANAF_WEEK = 91
 #: art. 64 lid 3 WIA (since 1-7-2013, Stb. 2013, 236): the WIA-aanvraag at the latest 11 weeks
 #: before the end of the wachttijd; after a vrijwillige verlenging before the extended end.
 WIA_AANVRAAG_WEKEN_VOOR_EINDE = 11
-#: art. 25 lid 3 WIA: the re-integratieverslag is drawn up "uiterlijk dertien weken voor het
-#: verstrijken van de wachttijd"; art. 25 lid 4: after a verlenging, 13 weeks before its end.
+#: art. 25 lid 3 WIA (text in force, as consolidated by PONT/omgevingsweb.nl "Artikel 25
+#: Reïntegratieverplichtingen en verplichte loondoorbetaling werkgever"): the werkgever draws
+#: up the re-integratieverslag "uiterlijk dertien weken voor het verstrijken van de wachttijd"
+#: and gives the employee a copy; art. 25 lid 4 onder a en b: after a vrijwillige verlenging,
+#: 13 weeks before the end of the extended period. (The 2005 text said fifteen weeks.)
 RIV_WEKEN_VOOR_EINDE = 13
 
 # -- verlengingen -----------------------------------------------------------------------------
