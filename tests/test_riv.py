@@ -38,6 +38,7 @@ from dossiergen.documents.riv.toets import toetsvragen
 from dossiergen.documents.tijdlijn import dossier_tijdlijn
 from dossiergen.engine import Engine, render_document
 from dossiergen.poortwachter.mijlpaal import gat_tekst
+from dossiergen.text.filters import datum
 
 DOSSIERS = [
     *sorted((ROOT / "dossiers").glob("*.yaml")),
@@ -443,3 +444,15 @@ def test_libreoffice_converts_to_pdf(engine: Engine, tmp_path: Path, stem: str) 
     pdf = tmp_path / f"{stem}.pdf"
     assert pdf.is_file(), "LibreOffice maakte geen PDF (de conversie meldt fouten niet)"
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) >= 1  # pages
+
+
+def test_verlenging_request_date_near_the_wia_aanvraag() -> None:
+    # No statutory date; the timeline's safe day is 2 weeks before the WIA-aanvraag deadline:
+    # X+650-14 = X+636. Within 8 weeks of it the checklist says so; earlier it keeps quiet.
+    data = dossier(**OP_SCHEMA)
+    safe = dag(637)  # the 637th sick day is X+636
+    _, dichtbij = status_van(data, X + timedelta(days=600))
+    assert any("vrijwillig verlengen" in t and datum(date.fromisoformat(safe)) in t
+               for t in teksten(dichtbij, LET_OP))  # fmt: skip
+    _, vroeg = status_van(data, X + timedelta(days=500))
+    assert not any("vrijwillig verlengen" in t for t in teksten(vroeg, LET_OP))

@@ -126,7 +126,7 @@ def risicos(
                     f"onder het niveau van de werknemer niet beoordeeld en niet met een reden "
                     f"uitgesloten ({namen}); UWV kan dat zien als onvoldoende onderzoek in "
                     "spoor 1.")  # fmt: skip
-    let_op += _bijzondere_termijnen(tijdlijn)
+    let_op += _bijzondere_termijnen(tijdlijn, peildatum)
     if rij["medische_informatie"].status == OPEN:
         let_op.append("Spreek met de bedrijfsarts af dat de medische informatie rechtstreeks "
                       "naar UWV gaat, niet via de werkgever.")  # fmt: skip
@@ -150,11 +150,22 @@ def risicos(
     return tuple(Risico(HOOG, t) for t in hoog) + tuple(Risico(LET_OP, t) for t in let_op)
 
 
-def _bijzondere_termijnen(tijdlijn: Tijdlijn) -> list[str]:
-    """The early melding under the Ziektewet vangnet and a vervroegde IVA-aanvraag: not part of
-    the verslag, but a consultant looks for them here."""
+def _bijzondere_termijnen(tijdlijn: Tijdlijn, peildatum: date) -> list[str]:
+    """The early melding under the Ziektewet vangnet, a vervroegde IVA-aanvraag and, near the
+    WIA-aanvraag, the request for a vrijwillige verlenging: not part of the verslag, but a
+    consultant looks for them here."""
     uit = []
     for m in tijdlijn.mijlpalen:
+        if (
+            m.id == "verzoek_verlenging"
+            and m.status == Status.OPEN
+            and m.uiterlijk is not None
+            and peildatum >= m.uiterlijk - timedelta(days=WIA_NABIJ_DAGEN)
+        ):
+            uit.append(f"Willen werkgever en werknemer de loondoorbetaling vrijwillig verlengen "
+                       f"(art. 24 WIA), zorg dan dat het gezamenlijke verzoek uiterlijk "
+                       f"{dag(m.uiterlijk)} bij UWV is: UWV beslist binnen twee weken, vóór de "
+                       "uiterste datum van de WIA-aanvraag.")  # fmt: skip
         if m.id == "ziekmelding_vangnet" and m.status in (Status.VERLOPEN, Status.TE_LAAT):
             wanneer = f"gedaan op {dag(m.gedaan_op)}" if m.gedaan_op else "niet vastgelegd"
             uit.append(f"De vroege ziekmelding bij UWV (vangnet Ziektewet) moest uiterlijk "
