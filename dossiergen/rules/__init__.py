@@ -22,6 +22,7 @@ from dossiergen.dossier.locations import problem_at
 from dossiergen.errors import DomainError
 from dossiergen.problems import Problem, Severity
 from dossiergen.rules.base import Found
+from dossiergen.rules.concept import rule_nog_invullen
 from dossiergen.rules.grenzen import rule_grenzen
 from dossiergen.rules.privacy import diagnosis_warnings
 from dossiergen.rules.verzuim import (
@@ -79,6 +80,7 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_scholing_en_kosten,
     rule_functiegebouw,
     rule_arbeidstherapeutisch_doel,
+    rule_nog_invullen,
 )
 
 
