@@ -573,3 +573,20 @@ def test_domain_error_becomes_a_located_problem(monkeypatch: pytest.MonkeyPatch)
     )
     assert (located[0].line, located[0].json_path) == (line, "$.verzuim.eerste_ziektedag")
     assert located[0].severity.value == "fout"
+
+
+def test_placeholders_of_a_new_dossier_are_warnings_at_their_place(tmp_path: Path) -> None:
+    """A draft from ``dossiergen nieuw`` validates, but every ``INVULLEN`` left is pointed out."""
+    from dossiergen.dossier.load import load_dossier
+    from dossiergen.rules import apply_rules
+
+    path = tmp_path / "concept.yaml"
+    text = GELDIG[0].read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^(\s*naam:).*$", r"\1 INVULLEN", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    problems = apply_rules(load_dossier(path, "concept.yaml"), date.fromisoformat(PEILDATUM))
+    placeholders = [p for p in problems if "INVULLEN" in p.message]
+    assert len(placeholders) == 1
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "INVULLEN" in t)
+    assert placeholders[0].line == line
+    assert placeholders[0].severity.value == "waarschuwing"

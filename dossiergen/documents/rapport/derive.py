@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dossiergen.documents.teksten import Tekstblok, tekstblokken
+from dossiergen.dossier.functiegebouw import functie_dekking
 from dossiergen.dossier.readers import as_date as _date
 from dossiergen.dossier.readers import as_tuple as _list
 from dossiergen.dossier.readers import get as _get
@@ -146,6 +147,8 @@ class Hervatting:
     uren_per_week: float | None
     soort: str | None
     toelichting: str | None
+    arbeidstherapeutisch: bool = False  # Leidraad 2.5: printed, with its SMART goal
+    doel: str | None = None
 
 
 def werkhervatting(view: Mapping[str, Any], day: date) -> tuple[Hervatting, ...]:
@@ -163,6 +166,8 @@ def werkhervatting(view: Mapping[str, Any], day: date) -> tuple[Hervatting, ...]
                 uren_per_week=_number(_get(item, "uren_per_week")),
                 soort=_get(item, "soort"),
                 toelichting=_get(item, "toelichting"),
+                arbeidstherapeutisch=_get(item, "arbeidstherapeutisch") is True,
+                doel=_get(item, "doel"),
             )
         )
     return tuple(periods)
@@ -324,5 +329,6 @@ def derive_rapport(
         "werkhervatting": werkhervatting(view, day),
         "kostentoets": kostentoets(view),
         "jobcarving_uren": jobcarving_uren(view),
+        "functiegebouw": functie_dekking(view),
         "tekstblokken": blocks,
     }
