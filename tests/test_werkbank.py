@@ -153,6 +153,25 @@ def test_a_broken_dossier_is_listed_with_its_problem(client: TestClient, practic
     assert "herstel eerst de fouten" in form.text
 
 
+def test_without_its_extra_the_command_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import importlib.util
+
+    from click.testing import CliRunner
+
+    from dossiergen.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a)
+    )
+    result = CliRunner().invoke(main, ["werkbank", str(tmp_path), "--geen-browser"])
+    assert result.exit_code == 2
+    assert "pip install 'dossiergen[werkbank]'" in result.output
+    assert "(uvicorn)" in result.output
+
+
 # -- forms ------------------------------------------------------------------------------------
 
 

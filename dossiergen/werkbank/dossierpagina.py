@@ -12,13 +12,16 @@ from markupsafe import Markup
 
 from dossiergen.builder.build import build_paths
 from dossiergen.builder.pdf import find_soffice
+from dossiergen.checker import schemas_at
 from dossiergen.commands.agenda import agenda_ics, agenda_items
 from dossiergen.documents import DOCUMENTS, DocumentSpec
+from dossiergen.dossier.schemas import SchemaSet
 from dossiergen.errors import DossierError
 from dossiergen.problems import Problem, Severity
 from dossiergen.werkbank.bewerken import Wijziging, save_section
 from dossiergen.werkbank.formulier import section_form, sections
 from dossiergen.werkbank.overzicht import STATUSSEN, Filters, Rij, consultants, sorted_rows
+from dossiergen.werkbank.pagina import field_name
 from dossiergen.werkbank.samenvatting import Samenvatting
 from dossiergen.werkbank.stand import Stand
 
@@ -97,9 +100,7 @@ def _sections(stand: Stand, summary: Samenvatting) -> list[tuple[str, str, bool]
     return [(key, title, key in data) for key, title, _ in sections(schemas)]
 
 
-def _schemas(stand: Stand) -> Any:
-    from dossiergen.checker import schemas_at
-
+def _schemas(stand: Stand) -> SchemaSet:
     return schemas_at(stand.werkplaats.resources.schemas_dir)
 
 
@@ -154,8 +155,6 @@ def form_context(
     if form is None:
         return None
     messages: dict[str, list[Problem]] = {}
-    from dossiergen.werkbank.pagina import field_name
-
     for problem in problems:
         messages.setdefault(field_name(problem.json_path), []).append(problem)
     return {
