@@ -312,3 +312,33 @@ def _date_option(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as e:
         raise UsageError(f"{name} '{value}' is geen datum (JJJJ-MM-DD)") from e
+
+
+@main.command()
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."), metavar="[MAP]"
+)
+@click.option("--poort", type=click.IntRange(0, 65535), default=0, help="Poort (standaard: vrij).")
+@click.option("--geen-browser", is_flag=True, help="Open de browser niet zelf.")
+@_peildatum
+def werkbank(folder: Path, poort: int, geen_browser: bool, peildatum: str | None) -> None:
+    """Open de werkbank: alle dossiers, termijnen en documenten in de browser.
+
+    MAP is de praktijk (standaard: deze map). Alleen bereikbaar op deze computer, via de link
+    die verschijnt; stop met Ctrl+C.
+    """
+
+    def action() -> int:
+        from dossiergen.werkbank.server import WerkbankOptions, run_werkbank
+
+        options = WerkbankOptions(
+            folder=folder,
+            port=poort,
+            open_browser=not geen_browser,
+            peildatum=today(peildatum) if peildatum else None,
+        )
+        return run_werkbank(
+            options, announce=lambda url: click.echo(f"Werkbank: {url}  (stop met Ctrl+C)")
+        )
+
+    run(action)
