@@ -27,6 +27,8 @@ class Resources:
     built-in one of the same name (or extends it). ``house_style_file`` is the practice's
     ``huisstijl.docx``; without it the built-in house style is used. ``bureau_naam`` is what
     the house style's ``DOCPROPERTY Company`` fields show (the bureau's name in every header).
+    ``colofon`` is whether documents print their colofon (``build --zonder-colofon``); like the
+    house style it goes into every document, so into every output's build key.
     """
 
     schemas_dir: Path
@@ -34,6 +36,7 @@ class Resources:
     overrides_dir: Path | None = None
     house_style_file: Path | None = None
     bureau_naam: str = ""
+    colofon: bool = True
 
     @property
     def house_style(self) -> Path:

@@ -34,6 +34,7 @@ class Engine:
     renderer: TemplateRenderer
     house_style: HouseStyle
     bureau_naam: str = ""  # shown in the house style's Company fields (headers, footers)
+    colofon: bool = True  # print the small-print colofon (version, audience) in documents
 
 
 @cache
@@ -44,6 +45,7 @@ def engine_for(resources: Resources) -> Engine:
         renderer=TemplateRenderer(resources.templates_dir, resources.overrides_dir),
         house_style=HouseStyle.load(resources.house_style),
         bureau_naam=resources.bureau_naam,
+        colofon=resources.colofon,
     )
 
 
@@ -53,10 +55,9 @@ def render_document(
     engine: Engine,
     version: str,
     peildatum: date,
-    shown_path: str,
 ) -> bytes:
     """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
-    context = document_context(data, spec, engine, version, peildatum, shown_path)
+    context = document_context(data, spec, engine, version, peildatum)
     markup = engine.renderer.render(spec.template, context)
     blocks = parse_markup(markup)
     document_date = spec.document_date(data, peildatum)
@@ -65,7 +66,7 @@ def render_document(
         title=spec.core_title(data),
         author=spec.author(data),
         subject=spec.title,
-        keywords=f"dossiergen; {spec.name}",
+        keywords=spec.name,
         created=created,
         company=engine.bureau_naam,
     )
@@ -78,7 +79,6 @@ def document_context(
     engine: Engine,
     version: str,
     peildatum: date,
-    shown_path: str,
 ) -> dict[str, Any]:
     """The template data of one document: the audience's view of the dossier, the document's
     own facts and what its kind derives from that view (so derived data cannot leak either)."""
@@ -93,8 +93,11 @@ def document_context(
             "naam": spec.name,
             "titel": spec.title,
             "datum": document_date.isoformat(),
+            # The dossier's kenmerk and version name the source; never its file path or
+            # folder, which may hold a name or a diagnosis.
+            "kenmerk": _kenmerk(data),
             "versie": version,
-            "bron": shown_path,
+            "colofon": engine.colofon,
             "doelgroep": sorted(a.value for a in spec.audiences),
         },
         "peildatum": peildatum.isoformat(),
@@ -102,3 +105,10 @@ def document_context(
         "tijdlijn": tijdlijn_context(tijdlijn),
         **spec.derive(view, tijdlijn, peildatum),  # from the view: derived data cannot leak
     }
+
+
+def _kenmerk(data: Mapping[str, Any]) -> str:
+    """The case's kenmerk (``zaak.kenmerk``), or empty."""
+    zaak = data.get("zaak")
+    value = zaak.get("kenmerk") if isinstance(zaak, Mapping) else None
+    return str(value) if value else ""

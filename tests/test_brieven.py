@@ -48,7 +48,7 @@ CANARY = "KANARIE-b41ef7"
 
 
 def build(engine: Engine, data: Any, name: str) -> bytes:
-    return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM, "dossiers/x.yaml")
+    return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM)
 
 
 # -- which letters ------------------------------------------------------------------------------

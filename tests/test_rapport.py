@@ -35,13 +35,13 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CANARY = "KANARIE-7f3a9c"
 
 
-def build(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> bytes:
-    return render_document(data, SPEC, engine, VERSION, PEILDATUM, shown)
+def build(engine: Engine, data: Any) -> bytes:
+    return render_document(data, SPEC, engine, VERSION, PEILDATUM)
 
 
-def markup(engine: Engine, data: Any, shown: str = "dossiers/test.yaml") -> str:
+def markup(engine: Engine, data: Any) -> str:
     """The template's markup for ``data`` (the step before the writer)."""
-    context = document_context(data, SPEC, engine, VERSION, PEILDATUM, shown)
+    context = document_context(data, SPEC, engine, VERSION, PEILDATUM)
     return engine.renderer.render(SPEC.template, context)
 
 
@@ -71,7 +71,7 @@ def empty_sections(blocks: Any) -> list[str]:
 
 @pytest.mark.parametrize("path", DOSSIERS, ids=lambda p: p.stem)
 def test_golden_text(engine: Engine, path: Path) -> None:
-    text = docx_text(build(engine, load(path), f"dossiers/{path.name}"))
+    text = docx_text(build(engine, load(path)))
     assert_golden("rapport", path.stem, text)
 
 
@@ -79,7 +79,7 @@ def test_golden_text(engine: Engine, path: Path) -> None:
 def test_reads_cleanly(engine: Engine, path: Path) -> None:
     """No escape backslashes, no Python values, no empty sections, BSN left out."""
     data = load(path)
-    text = docx_text(build(engine, data, f"dossiers/{path.name}"))
+    text = docx_text(build(engine, data))
     assert "\\" not in text
     for word in ("None", "True", "False", "Undefined", "{{", "{%", "**"):
         assert word not in text

@@ -267,9 +267,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
             outcome.up_to_date.append(target)
             continue
         try:
-            data = render_document(
-                dossier.data, spec, engine, job.version, job.peildatum, job.display_path
-            )
+            data = render_document(dossier.data, spec, engine, job.version, job.peildatum)
             _write(target, data)
         except DomainError as e:
             outcome.problems.append(domain_problem(dossier, e))

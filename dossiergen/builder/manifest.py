@@ -43,7 +43,8 @@ def _digest(*parts: bytes) -> str:
 
 
 def engine_fingerprint(resources: Resources) -> str:
-    """Hash of what every document depends on: program version, schemas, house style."""
+    """Hash of what every document depends on: program version, schemas, house style, the
+    bureau's name and whether documents print a colofon."""
     parts = [__version__.encode()]
     # The program itself: a changed module (a fix in the writer) must rebuild too, also in a
     # development checkout where the version number stays the same.
@@ -56,6 +57,7 @@ def engine_fingerprint(resources: Resources) -> str:
     house = resources.house_style
     parts.append(house.read_bytes() if house.is_file() else b"")
     parts.append(resources.bureau_naam.encode())  # shown in every header
+    parts.append(b"colofon" if resources.colofon else b"zonder colofon")
     return _digest(*parts)
 
 

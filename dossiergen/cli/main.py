@@ -138,6 +138,12 @@ def _count_dossiers(paths: tuple[Path, ...]) -> int:
 )
 @click.option("--opnieuw", "force", is_flag=True, help="Bouw alles, ook wat al actueel is.")
 @click.option("--prune", is_flag=True, help="Verwijder documenten die geen dossier meer maakt.")
+@click.option(
+    "--zonder-colofon",
+    "no_colofon",
+    is_flag=True,
+    help="Documenten zonder colofon (de kleine regels over dossierversie en bestemming).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgangsbalk.")
 @_peildatum
 def build(
@@ -149,6 +155,7 @@ def build(
     jobs: int | None,
     force: bool,
     prune: bool,
+    no_colofon: bool,
     quiet: bool,
     peildatum: str | None,
 ) -> None:
@@ -175,6 +182,7 @@ def build(
             jobs=jobs,
             force=force,
             prune=prune,
+            colofon=not no_colofon,
         )
         if quiet or not sys.stderr.isatty():
             report, ok = run_build(options, resources=resources)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dossiergen.commands.options import BuildOptions
@@ -28,7 +29,7 @@ def run_build(
     from dossiergen.builder.build import build_paths, select_documents
 
     started = time.perf_counter()
-    resources = resources or default_resources()
+    resources = replace(resources or default_resources(), colofon=options.colofon)
     documents = select_documents(options.document_names)
     output_dir = options.output_dir
     report = build_paths(

@@ -48,6 +48,7 @@ class BuildOptions:
     jobs: int | None = None  # None: one per processor
     force: bool = False
     prune: bool = False
+    colofon: bool = True  # False: documents without their colofon (--zonder-colofon)
 
 
 @dataclass(frozen=True)

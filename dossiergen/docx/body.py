@@ -26,17 +26,24 @@ from dossiergen.blocks import (
     TocField,
 )
 from dossiergen.docx.fragments import (
+    ADDRESS_LINE,
     ADDRESS_TOP,
+    ADDRESS_ZONE_END,
     FIELD_END,
+    NO_BORDERS,
     PAGE_BREAK,
+    RETURN_ADDRESS_LINE,
     SIGNATURE_LINE,
     SPACER,
     TINY_PARAGRAPH,
     TOC_INSTRUCTION,
     TOC_PLACEHOLDER,
+    address_row_start,
+    address_table_start,
     cell_start,
     column_widths,
     field_start,
+    mm,
     row_start,
     runs_xml,
     with_space_before,
@@ -241,20 +248,43 @@ class BodyBuilder:
         self._cell_depth -= 1
 
     def address(self, block: Container) -> None:
-        """A letter's address block, its top where a window envelope shows it.
+        """A letter's address block, where a window envelope shows it and nothing else.
 
-        Meant as the first block of a letter: the space above it is measured from the top of
-        the body (the house style's top margin) to ``ADDRESS_TOP``. With more than one
-        paragraph, the first is the sender's return address, in small print.
+        A borderless table of two rows of exact height, its left edge on the page margin:
+        the first from the top of the body down to ``ADDRESS_TOP`` holds the return address
+        (the first paragraph, when there is more than one) at its bottom, in small print; the
+        second down to ``ADDRESS_ZONE_END`` holds the address lines. Whatever the letter says
+        next starts below the window, whatever the lengths of the lines. Meant as the first
+        block of a letter: the rows are measured from the house style's top margin.
         """
-        space = max(0, ADDRESS_TOP - self.house.top_margin)
-        for index, inner in enumerate(block.blocks):
-            assert isinstance(inner, Paragraph)
-            extra = f'<w:spacing w:before="{space}"/>' if index == 0 else ""
-            small = index == 0 and len(block.blocks) > 1
-            self.paragraph(self.ids["small" if small else "normal"], inner.runs, extra_ppr=extra)
-            if index < len(block.blocks) - 1:
-                self._keep_with_next_block()
+        paragraphs = [inner for inner in block.blocks if isinstance(inner, Paragraph)]
+        sender = paragraphs[0] if len(paragraphs) > 1 else None
+        lines = paragraphs[1:] if sender is not None else paragraphs
+        top = self.house.top_margin
+        self.out.append(address_table_start(self.plain_table))
+        self._cell_depth += 1
+        rows = (
+            (max(ADDRESS_TOP - top, RETURN_ADDRESS_LINE), "bottom", [sender] if sender else []),
+            (ADDRESS_ZONE_END - max(top, ADDRESS_TOP), "top", lines),
+        )
+        for height, align, content in rows:
+            self.out.append(address_row_start(height, align))
+            small = align == "bottom"
+            line = RETURN_ADDRESS_LINE if small else ADDRESS_LINE
+            for index, paragraph in enumerate(content):
+                before = mm(1) if index == 0 and not small else 0
+                spacing = (
+                    f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" '
+                    'w:lineRule="exact"/>'
+                )
+                style_id = self.ids["small" if small else "normal"]
+                self.paragraph(style_id, paragraph.runs, extra_ppr=spacing)
+            if not content:
+                self.out.append("<w:p/>")  # a w:tc must hold a paragraph
+            self.out.append("</w:tc></w:tr>")
+        self.out.append("</w:tbl>")
+        self._cell_depth -= 1
+        self._last = "tbl"
 
     # -- tables ------------------------------------------------------------------------------
 
@@ -269,16 +299,7 @@ class BodyBuilder:
             self.out.append(SPACER)
         # w:tblPr children in CT_TblPr order: tblStyle, tblW, tblBorders, tblLayout, tblLook
         style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
-        borders = (
-            "<w:tblBorders>"
-            + "".join(
-                f'<w:{side} w:val="nil"/>'
-                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-            )
-            + "</w:tblBorders>"
-            if plain  # borderless, whatever the default table style says
-            else ""
-        )
+        borders = NO_BORDERS if plain else ""  # borderless, whatever the table style says
         look = 0x0420 if header else 0x0400  # firstRow | noVBand
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         self.out.append(

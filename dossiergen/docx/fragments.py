@@ -44,10 +44,23 @@ def xml_attr(value: str) -> str:
     return xml_text(value).replace('"', "&quot;")
 
 
-#: Top of the address block, from the top of the page: 50 mm, where the window of a Dutch
-#: window envelope (EA5/6 or C5/6, window on the left) begins. Check it against your own
-#: envelopes; it is one number.
-ADDRESS_TOP = round(50 * 1440 / 25.4)
+def mm(millimetres: float) -> int:
+    """Millimetres in twips."""
+    return round(millimetres * 1440 / 25.4)
+
+
+#: Where a letter's address block goes, from the top and left of an A4 page. The zone every
+#: left-window envelope shows (DIN 680 window 90 x 45 mm, 20 mm from the left, in DL, C6/5 and
+#: C5 envelopes, with the letter folded per DIN 5008 and shifted as far as the envelope lets
+#: it): address lines 60-88 mm from the top and 25-90 mm from the left; the return address
+#: in small print just above, ending at 60 mm; and nothing else down to 105 mm, where the
+#: window of any of those envelopes ends -- so date, references and BSN are never in view.
+ADDRESS_TOP = mm(60)
+ADDRESS_ZONE_END = mm(105)
+ADDRESS_WIDTH = mm(65)
+#: Exact line heights in the address block: six address lines fit between 61 and 88 mm.
+ADDRESS_LINE = 250
+RETURN_ADDRESS_LINE = 200
 
 
 TINY_PARAGRAPH = (
@@ -59,6 +72,43 @@ TINY_PARAGRAPH = (
 SPACER = (
     '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>'
 )
+
+
+#: Table borders switched off, whatever the table style says.
+NO_BORDERS = (
+    "<w:tblBorders>"
+    + "".join(
+        f'<w:{side} w:val="nil"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + "</w:tblBorders>"
+)
+
+
+def address_table_start(style_id: str | None) -> str:
+    """The start of a letter's address table: one column of ``ADDRESS_WIDTH``, on the left
+    margin, without borders and cell margins (the text starts where the window does)."""
+    style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
+    no_margins = "".join(
+        f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right")
+    )
+    return (
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{ADDRESS_WIDTH}" w:type="dxa"/>'
+        f'<w:tblInd w:w="0" w:type="dxa"/>{NO_BORDERS}'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar>{no_margins}</w:tblCellMar>'
+        '<w:tblLook w:val="0400" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{ADDRESS_WIDTH}"/></w:tblGrid>'
+    )
+
+
+def address_row_start(height: int, align: str) -> str:
+    """A row of exact ``height`` (twips) in the address table, its text aligned ``align``."""
+    return (
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/>'
+        f'</w:trPr><w:tc><w:tcPr><w:tcW w:w="{ADDRESS_WIDTH}" w:type="dxa"/>'
+        f'<w:vAlign w:val="{align}"/></w:tcPr>'
+    )
 
 
 def with_space_before(extra_ppr: str) -> str:

@@ -1,0 +1,108 @@
+"""What a recipient sees of a document, measured in the PDF LibreOffice makes (and, where the
+text is enough, in the .docx): privacy on paper, the sender, nothing internal."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from docx_helpers import load
+from pdf_helpers import Word, pdf_words
+
+from dossiergen.documents import DOCUMENTS
+from dossiergen.dossier.views import Audience
+
+#: The band of page 1 that a window envelope may show (left or right window, DL, C6/5, C5):
+#: only the return address and the address may stand there.
+WINDOW_BAND = (30.0, 102.0)
+ADDRESS_LINES = (60.0, 88.0)
+ADDRESS_COLUMN = (25.0, 90.0)
+
+
+def _visible_text(docx: Path) -> str:
+    """The text of the body, headers and footers (what Word shows), without the markup."""
+    with zipfile.ZipFile(docx) as archive:
+        parts = [
+            archive.read(name).decode()
+            for name in archive.namelist()
+            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name)
+        ]
+    return " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", " ".join(parts)))
+
+
+def _dossier_of(docx: Path) -> Path:
+    return next(path for path in EXAMPLES if path.stem == docx.parent.name)
+
+
+def test_no_file_path_or_tool_name_in_any_document(examples_built: list[Path]) -> None:
+    """A file or folder name can hold a name or a diagnosis; the tool is not the sender."""
+    for docx in examples_built:
+        text = _visible_text(docx).lower()
+        stem = docx.parent.name
+        for fragment in (stem, ".yaml", "dossiers/", "dossiergen"):
+            assert fragment not in text, f"{docx}: '{fragment}' staat in het document"
+
+
+def test_every_employer_document_is_checked(examples_built: list[Path]) -> None:
+    employer = [d for d in examples_built if Audience.WERKGEVER in DOCUMENTS[d.stem].audiences]
+    assert {d.stem for d in employer} >= {"rapport", "plan-van-aanpak", "riv-checklist"}
+
+
+def _band(word: Word, band: tuple[float, float]) -> bool:
+    return word.y_max > band[0] and word.y_min < band[1]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_window_shows_only_the_address(examples_pdf: dict[Path, Path | None]) -> None:
+    """Page 1 of a letter: in the window band only the return address (small, above 60 mm) and
+    the address lines (60-88 mm from the top, 25-90 mm from the left); the BSN, kenmerken and
+    loonheffingennummer below it."""
+    letters = {d: pdf for d, pdf in examples_pdf.items() if d.stem.startswith("brief-")}
+    assert letters
+    for docx, pdf in letters.items():
+        assert pdf is not None, f"geen PDF voor {docx}"
+        data = load(_dossier_of(docx))
+        secret = {
+            str(data["werknemer"]["bsn"]),
+            str(data["werkgever"]["loonheffingennummer"]),
+            str(data["zaak"]["kenmerk"]),
+        }
+        page_one = [w for w in pdf_words(pdf) if w.page == 1]
+        in_band = [w for w in page_one if _band(w, WINDOW_BAND)]
+        address = [w for w in in_band if w.y_min >= ADDRESS_LINES[0]]
+        returns = [w for w in in_band if w.y_min < ADDRESS_LINES[0]]
+        assert address and returns, docx
+        for word in address:
+            assert word.y_max <= ADDRESS_LINES[1], f"{docx}: '{word.text}' onder het venster"
+            assert ADDRESS_COLUMN[0] - 0.5 <= word.x_min and word.x_max <= ADDRESS_COLUMN[1]
+        for word in returns:
+            assert word.y_max - word.y_min < 4.5, f"{docx}: '{word.text}' is geen kleine tekst"
+        for word in page_one:
+            if word.text.strip(",.:") in secret:
+                assert not _band(word, (WINDOW_BAND[0], 105.0)), f"{docx}: {word}"
+
+
+def test_colofon_can_be_switched_off(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from conftest import PEILDATUM
+    from docx_helpers import docx_text
+
+    from dossiergen.builder.build import build_paths
+    from dossiergen.builder.manifest import engine_fingerprint
+    from dossiergen.config import default_resources
+
+    resources = default_resources()
+    without = replace(resources, colofon=False)
+    assert engine_fingerprint(resources) != engine_fingerprint(without)  # rebuilt when switched
+    texts = {}
+    for name, res in (("met", resources), ("zonder", without)):
+        report = build_paths([EXAMPLES[0]], tmp_path / name, [DOCUMENTS["rapport"]], res, PEILDATUM)
+        assert report.ok, report.failed
+        texts[name] = docx_text(report.written[0].read_bytes())
+    assert "Dossier AD-2025-0412, versie" in texts["met"]
+    assert "versie" not in texts["zonder"] and "Bestemd voor" not in texts["zonder"]
