@@ -85,3 +85,24 @@ def convert_all(docx_files: list[Path], out: Path) -> dict[Path, Path]:
             if path.parent == folder and pdf.is_file():
                 result[path] = pdf
     return result
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def tokens(text: str) -> list[str]:
+    """The words and numbers of ``text``, lower case, split at every other character."""
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def pdf_tokens(pdf: Path) -> list[str]:
+    """``tokens`` of every word of ``pdf`` as it stands on the page (``-bbox``: no
+    dehyphenation), plus a word broken at a hyphen joined with each of the next three words
+    (the rest of it may follow on the next line or after a neighbouring cell's text)."""
+    words = [w.text for w in pdf_words(pdf)]
+    found = tokens(" ".join(words))
+    for index, word in enumerate(words):
+        if word.endswith(("-", "\u00ad")) and tokens(word):
+            head = tokens(word)[-1]
+            found += [head + tokens(nxt)[0] for nxt in words[index + 1 : index + 4] if tokens(nxt)]
+    return found

@@ -3,14 +3,16 @@ text is enough, in the .docx): privacy on paper, the sender, nothing internal.""
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
 from docx_helpers import load
-from pdf_helpers import Word, pdf_words
+from pdf_helpers import Word, pdf_tokens, pdf_words, tokens
 
 from dossiergen.documents import DOCUMENTS
 from dossiergen.dossier.views import Audience
@@ -106,3 +108,87 @@ def test_colofon_can_be_switched_off(tmp_path: Path) -> None:
         texts[name] = docx_text(report.written[0].read_bytes())
     assert "Dossier AD-2025-0412, versie" in texts["met"]
     assert "versie" not in texts["zonder"] and "Bestemd voor" not in texts["zonder"]
+
+
+def _body_cells(docx: Path) -> tuple[str, list[str]]:
+    """The body's whole text and the text of each table cell (paragraphs joined by a space)."""
+    with zipfile.ZipFile(docx) as archive:
+        body = archive.read("word/document.xml").decode()
+    text = " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body))
+    cells = [
+        " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", cell))
+        for cell in re.findall(r"<w:tc>(.*?)</w:tc>", body, flags=re.S)
+    ]
+    return html.unescape(text), [html.unescape(c) for c in cells if c.strip()]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_pdf_keeps_every_table_cell(examples_pdf: dict[Path, Path | None]) -> None:
+    """Every word of the body -- every table cell's text above all -- is in the PDF as often
+    as in the .docx (LibreOffice drops a row that may not split at a page break)."""
+    lost = []
+    for docx, pdf in examples_pdf.items():
+        assert pdf is not None, f"geen PDF voor {docx}"
+        body, cells = _body_cells(docx)
+        have = Counter(pdf_tokens(pdf))
+        need = Counter(tokens(body))
+        missing = {t for t, n in need.items() if have[t] < n}
+        lost += [
+            f"{docx.parent.name}/{docx.stem}: {c!r}" for c in cells if missing & set(tokens(c))
+        ]
+        if missing and not any(missing & set(tokens(c)) for c in cells):
+            lost.append(f"{docx.parent.name}/{docx.stem}: buiten tabellen: {sorted(missing)}")
+    assert not lost, "\n".join(lost)
+
+
+def _long_cell_dossier(tmp_path: Path) -> Path:
+    """An example whose werkhervatting has a toelichting longer than a page in its column."""
+    import yaml
+
+    data = load(next(p for p in EXAMPLES if p.stem == "el-amrani-jobcarving"))
+    sentences = (f"Zin {i} over het werk en de afspraken in deze periode." for i in range(80))
+    data["verzuim"]["werkhervatting"][1]["toelichting"] = " ".join(sentences)
+    path = tmp_path / "lange-cel.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_only_short_rows_are_kept_whole(tmp_path: Path) -> None:
+    from conftest import PEILDATUM
+
+    from dossiergen.builder.build import build_paths
+    from dossiergen.config import default_resources
+
+    spec = DOCUMENTS["brief-ziekmelding-42e-week"]
+    report = build_paths(
+        [_long_cell_dossier(tmp_path)], tmp_path / "uit", [spec], default_resources(), PEILDATUM
+    )
+    with zipfile.ZipFile(report.written[0]) as archive:
+        body = archive.read("word/document.xml").decode()
+    rows = re.findall(r"<w:tr>.*?</w:tr>", body)
+    long_rows = [r for r in rows if "Zin 79" in r]
+    assert len(long_rows) == 1 and "<w:cantSplit/>" not in long_rows[0]
+    assert sum("<w:cantSplit/>" in r for r in rows) >= len(rows) - 1
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_pdf_keeps_a_cell_longer_than_a_page(tmp_path: Path) -> None:
+    """The row LibreOffice used to cut off: a row that may not split, taller than a page."""
+    from conftest import PEILDATUM
+    from pdf_helpers import convert_all
+
+    from dossiergen.builder.build import build_paths
+    from dossiergen.config import default_resources
+
+    spec = DOCUMENTS["brief-ziekmelding-42e-week"]
+    report = build_paths(
+        [_long_cell_dossier(tmp_path)], tmp_path / "uit", [spec], default_resources(), PEILDATUM
+    )
+    docx = report.written[0]
+    pdf = convert_all([docx], tmp_path / "pdf")[docx]
+    have = Counter(pdf_tokens(pdf))
+    body, _ = _body_cells(docx)
+    need = Counter(tokens(body))
+    assert not {t for t, n in need.items() if have[t] < n}

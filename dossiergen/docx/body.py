@@ -10,7 +10,8 @@ re-parse the result with lxml. Each row is written once, in order, so nothing is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from dossiergen.blocks import (
     Block,
@@ -26,24 +27,20 @@ from dossiergen.blocks import (
     TocField,
 )
 from dossiergen.docx.fragments import (
-    ADDRESS_LINE,
-    ADDRESS_TOP,
-    ADDRESS_ZONE_END,
     FIELD_END,
+    KEEP_ROW_LINES,
     NO_BORDERS,
     PAGE_BREAK,
-    RETURN_ADDRESS_LINE,
-    SIGNATURE_LINE,
     SPACER,
     TINY_PARAGRAPH,
     TOC_INSTRUCTION,
     TOC_PLACEHOLDER,
-    address_row_start,
-    address_table_start,
+    WORD_TWIPS,
     cell_start,
     column_widths,
+    estimated_lines,
     field_start,
-    mm,
+    lines_text,
     row_start,
     runs_xml,
     with_space_before,
@@ -51,6 +48,7 @@ from dossiergen.docx.fragments import (
 )
 from dossiergen.docx.headings import HeadingIndex
 from dossiergen.docx.housestyle import HouseStyle
+from dossiergen.docx.letter import write_address, write_signatures
 
 
 class BodyBuilder:
@@ -64,8 +62,8 @@ class BodyBuilder:
         self.has_toc = False
         self.title_page = False
         self._page_break = False  # a page break waiting for the next top-level paragraph
-        self._cell_depth = 0
-        self._last = ""  # kind of the last top-level element: "p" or "tbl"
+        self.cell_depth = 0
+        self.last = ""  # kind of the last top-level element: "p" or "tbl"
         self._headings = HeadingIndex(())
         s = house.style_id
         self.ids = {
@@ -104,7 +102,7 @@ class BodyBuilder:
             if index == 0 and isinstance(block, Container) and block.name == "titelpagina":
                 self.title_page = True  # first page without header: w:titlePg
             self.block(block, "normal")
-        if self._last != "p":
+        if self.last != "p":
             # Word ends a document with a paragraph, not a table; keep it tiny so it never
             # spills onto a blank last page after a table that fills the page.
             self.out.append(TINY_PARAGRAPH)
@@ -144,18 +142,28 @@ class BodyBuilder:
     ) -> None:
         # w:pPr children in CT_PPr order: pStyle, pageBreakBefore, numPr, pBdr, spacing, ind, jc
         ppr = f'<w:pStyle w:val="{style_id}"/>'
-        if self._page_break and not self._cell_depth:
+        if self._page_break and not self.cell_depth:
             ppr += "<w:pageBreakBefore/>"  # instead of a break paragraph: no empty first line
             self._page_break = False
         if num is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
-        if self._last == "tbl" and not self._cell_depth and style_id not in self._heading_ids:
+        if self.last == "tbl" and not self.cell_depth and style_id not in self._heading_ids:
             extra_ppr = with_space_before(extra_ppr)  # text must not touch the table above
         self.out.append(
             f"<w:p><w:pPr>{ppr}{extra_ppr}</w:pPr>{around[0]}{runs_xml(runs)}{around[1]}</w:p>"
         )
-        if not self._cell_depth:
-            self._last = "p"
+        if not self.cell_depth:
+            self.last = "p"
+
+    def paragraph_xml(
+        self, style_id: str, runs: Sequence[Inline], extra_ppr: str = "", *, keep_next: bool = False
+    ) -> str:
+        """A paragraph inside a table cell, as text (``keep_next``: it moves with what follows)."""
+        keep = "<w:keepNext/>" if keep_next else ""  # CT_PPr: keepNext follows pStyle
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>'
+            f"{runs_xml(runs)}</w:p>"
+        )
 
     def list_block(self, block: ListBlock, level: int) -> None:
         numbering = self.house.numbering
@@ -204,14 +212,15 @@ class BodyBuilder:
         self._page_break = True  # the contents get a page of their own
 
     def container(self, block: Container) -> None:
-        handler = {
+        handlers: dict[str, Callable[[Container], None]] = {
             "titelpagina": self.title_page_block,
             "colofon": self.small_print,
             "klein": self.small_print,
             "kader": self.boxed_note,
-            "handtekening": self.signatures,
-            "adres": self.address,
-        }.get(block.name)
+            "handtekening": partial(write_signatures, self),
+            "adres": partial(write_address, self),
+        }
+        handler = handlers.get(block.name)
         if handler is not None:
             handler(block)
 
@@ -237,64 +246,27 @@ class BodyBuilder:
     def boxed_note(self, block: Container) -> None:
         """A boxed note: a one-cell table in the house style's box style."""
         width = self.house.text_width
-        self._table_start(self.ids["box"], [width], header=False, plain=False)
-        self._cell_depth += 1
-        self.out.append(row_start(False) + cell_start(width))
+        self.table_start(self.ids["box"], [width], header=False, plain=False)
+        self.cell_depth += 1
+        text = "\n".join(_plain_lines(inner) for inner in block.blocks)
+        keep = estimated_lines([text], [width]) <= KEEP_ROW_LINES
+        self.out.append(row_start(False, keep=keep) + cell_start(width))
         for inner in block.blocks:
             self.block(inner, "normal")
         if not block.blocks:
             self.out.append("<w:p/>")  # a w:tc must hold a paragraph
         self.out.append("</w:tc></w:tr></w:tbl>")
-        self._cell_depth -= 1
-
-    def address(self, block: Container) -> None:
-        """A letter's address block, where a window envelope shows it and nothing else.
-
-        A borderless table of two rows of exact height, its left edge on the page margin:
-        the first from the top of the body down to ``ADDRESS_TOP`` holds the return address
-        (the first paragraph, when there is more than one) at its bottom, in small print; the
-        second down to ``ADDRESS_ZONE_END`` holds the address lines. Whatever the letter says
-        next starts below the window, whatever the lengths of the lines. Meant as the first
-        block of a letter: the rows are measured from the house style's top margin.
-        """
-        paragraphs = [inner for inner in block.blocks if isinstance(inner, Paragraph)]
-        sender = paragraphs[0] if len(paragraphs) > 1 else None
-        lines = paragraphs[1:] if sender is not None else paragraphs
-        top = self.house.top_margin
-        self.out.append(address_table_start(self.plain_table))
-        self._cell_depth += 1
-        rows = (
-            (max(ADDRESS_TOP - top, RETURN_ADDRESS_LINE), "bottom", [sender] if sender else []),
-            (ADDRESS_ZONE_END - max(top, ADDRESS_TOP), "top", lines),
-        )
-        for height, align, content in rows:
-            self.out.append(address_row_start(height, align))
-            small = align == "bottom"
-            line = RETURN_ADDRESS_LINE if small else ADDRESS_LINE
-            for index, paragraph in enumerate(content):
-                before = mm(1) if index == 0 and not small else 0
-                spacing = (
-                    f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" '
-                    'w:lineRule="exact"/>'
-                )
-                style_id = self.ids["small" if small else "normal"]
-                self.paragraph(style_id, paragraph.runs, extra_ppr=spacing)
-            if not content:
-                self.out.append("<w:p/>")  # a w:tc must hold a paragraph
-            self.out.append("</w:tc></w:tr>")
-        self.out.append("</w:tbl>")
-        self._cell_depth -= 1
-        self._last = "tbl"
+        self.cell_depth -= 1
 
     # -- tables ------------------------------------------------------------------------------
 
-    def _table_start(
+    def table_start(
         self, style_id: str | None, widths: Sequence[int], *, header: bool, plain: bool
     ) -> None:
-        if self._page_break and not self._cell_depth:
+        if self._page_break and not self.cell_depth:
             self._page_break = False  # a table cannot carry pageBreakBefore: break paragraph
             self.out.append(PAGE_BREAK)
-        elif self._last == "tbl" and not self._cell_depth:
+        elif self.last == "tbl" and not self.cell_depth:
             # Word and LibreOffice merge adjacent tables into one: keep them apart.
             self.out.append(SPACER)
         # w:tblPr children in CT_TblPr order: tblStyle, tblW, tblBorders, tblLayout, tblLook
@@ -309,14 +281,14 @@ class BodyBuilder:
             'w:noHBand="0" w:noVBand="1"/>'
             f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         )
-        self._last = "tbl"
+        self.last = "tbl"
 
     def table(self, block: Table, style_id: str | None, cell_style: str, *, plain: bool) -> None:
         columns = block.column_count
         if columns == 0:
             return
-        widths = column_widths(block, self.house.text_width)
-        self._table_start(style_id, widths, header=bool(block.header), plain=plain)
+        widths = column_widths(block, self.house.text_width, WORD_TWIPS[cell_style])
+        self.table_start(style_id, widths, header=bool(block.header), plain=plain)
         style = self.ids[cell_style]
         align = (*block.align, *(None,) * columns)
         cell_ppr = [
@@ -330,61 +302,28 @@ class BodyBuilder:
         rows: list[tuple[tuple[Cell, ...], bool]] = [(block.header, True)] if block.header else []
         rows += [(row, False) for row in block.rows]
         for row, is_header in rows:
-            out.append(row_start(is_header))
+            texts = [lines_text(row[i]) if i < len(row) else "" for i in range(columns)]
+            keep = estimated_lines(texts, widths) <= KEEP_ROW_LINES
+            out.append(row_start(is_header, keep=keep))
             for index in range(columns):
                 runs = row[index] if index < len(row) else ()
                 out.append(f"{cell_open[index]}<w:p>{cell_ppr[index]}{runs_xml(runs)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
-    def _keep_with_next_block(self) -> None:
+    def keep_with_next(self) -> None:
         """Give the paragraph just written ``w:keepNext`` (it then moves with the next block)."""
-        if self._last != "p" or not self.out or not self.out[-1].startswith("<w:p><w:pPr>"):
+        if self.last != "p" or not self.out or not self.out[-1].startswith("<w:p><w:pPr>"):
             return
         last = self.out[-1]
         end = last.index("/>", last.index("<w:pStyle")) + 2  # CT_PPr: keepNext follows pStyle
         self.out[-1] = last[:end] + "<w:keepNext/>" + last[end:]
 
-    def _keep_with_next_cell(self) -> None:
-        """``w:keepNext`` on every paragraph of the cell just written (rows stay together)."""
-        for index in range(len(self.out) - 1, -1, -1):
-            item = self.out[index]
-            if item.startswith("<w:tc>"):
-                break
-            if item.startswith("<w:p><w:pPr>") and "<w:keepNext/>" not in item:
-                end = item.index("/>", item.index("<w:pStyle")) + 2
-                self.out[index] = item[:end] + "<w:keepNext/>" + item[end:]
 
-    def _signature_row(
-        self, widths: Sequence[int], pair: Sequence[Block | None], *, names: bool
-    ) -> None:
-        """One row of the signature table: the signatories' names, or their lines to sign on."""
-        self.out.append(row_start(False))
-        for width, signer in zip(widths, pair, strict=True):
-            self.out.append(cell_start(width))
-            if signer is None:
-                self.out.append("<w:p/>")
-            elif names:
-                self.block(signer, "normal")
-                self._keep_with_next_cell()
-            else:
-                self.paragraph(self.ids["normal"], (), extra_ppr=SIGNATURE_LINE)
-            self.out.append("</w:tc>")
-        self.out.append("</w:tr>")
-
-    def signatures(self, block: Container) -> None:
-        """Two signatories per row of a borderless table, each above a line to sign on."""
-        half = self.house.text_width // 2
-        widths = [half, self.house.text_width - half]
-        self._keep_with_next_block()  # "Met vriendelijke groet," stays with the signatures
-        self._table_start(self.plain_table, widths, header=False, plain=True)
-        self._cell_depth += 1
-        signers = list(block.blocks)
-        for start in range(0, len(signers), 2):
-            pair: list[Block | None] = [*signers[start : start + 2], None][:2]
-            # Names in one row, the lines to sign on in the next: the lines align even when
-            # one signatory has more lines of text than the other.
-            self._signature_row(widths, pair, names=True)
-            self._signature_row(widths, pair, names=False)
-        self.out.append("</w:tbl>")
-        self._cell_depth -= 1
+def _plain_lines(block: Block) -> str:
+    """The text of a paragraph or list, one line per paragraph (for estimating heights)."""
+    if isinstance(block, Paragraph):
+        return lines_text(block.runs)
+    if isinstance(block, ListBlock):
+        return "\n".join(_plain_lines(inner) for item in block.items for inner in item)
+    return ""

@@ -18,6 +18,9 @@ TOC_PLACEHOLDER = (
 
 
 CHAR_TWIPS = 105  # average width of a 9.5 pt Calibri character, for column widths
+#: The width of the widest characters of a word in bold body text (10.5 pt Calibri): a label
+#: column gets at least its longest word in these, so no label breaks in the middle of a word.
+WORD_TWIPS = {"cell": 125, "small": 110, "normal": 140}
 
 
 CELL_PADDING = 200  # left + right cell margin of the house table style, roughly
@@ -150,13 +153,29 @@ def runs_xml(runs: Sequence[Inline]) -> str:
     return "".join(parts)
 
 
-def row_start(header: bool) -> str:
-    # cantSplit: a row never breaks over pages; tblHeader: the header row repeats on each page
-    return (
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        if header
-        else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-    )
+#: A table row estimated at more lines than this may split over two pages. LibreOffice cuts
+#: off what does not fit of a row that may not split and is taller than a page, and a row that
+#: long would leave half a page empty when moved whole; shorter rows stay together.
+KEEP_ROW_LINES = 12
+
+
+def estimated_lines(texts: Sequence[str], widths: Sequence[int]) -> int:
+    """How many lines the tallest of a row's cells needs: per cell its text (paragraphs and
+    line breaks as newlines) wrapped at the cell's width (twips)."""
+    tallest = 0
+    for text, width in zip(texts, widths, strict=False):
+        per_line = max(1, (width - CELL_PADDING) // CHAR_TWIPS)
+        lines = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
+        tallest = max(tallest, lines)
+    return tallest
+
+
+def row_start(header: bool, *, keep: bool = True) -> str:
+    """A table row; ``keep``: it never breaks over pages (cantSplit). A header row repeats on
+    each page (tblHeader) and always stays whole."""
+    if header:
+        return "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>"
 
 
 def cell_start(width: int) -> str:
@@ -182,15 +201,21 @@ FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 HANDWRITING_CHARS = 40
 
 
+def lines_text(cell: Cell) -> str:
+    """A cell's text with its line breaks as newlines."""
+    return "".join(item.text if isinstance(item, Run) else "\n" for item in cell)
+
+
 def cell_text(row: Sequence[Cell], index: int) -> str:
     if index >= len(row):
         return ""
     return "".join(item.text if isinstance(item, Run) else " " for item in row[index])
 
 
-def column_widths(block: Table, total: int) -> list[int]:
+def column_widths(block: Table, total: int, word_twips: int = WORD_TWIPS["cell"]) -> list[int]:
     """Column widths in twips summing to ``total``: every column gets room for its longest word
-    (within an equal share), the rest is divided by how much text each column holds."""
+    (``word_twips`` per character, within an equal share), the rest is divided by how much text
+    each column holds."""
     columns = block.column_count
     longest_text = [0] * columns
     longest_word = [0] * columns
@@ -209,7 +234,7 @@ def column_widths(block: Table, total: int) -> list[int]:
             if all(not cell_text(row, index).strip() for row in block.rows):
                 longest_text[index] = max(longest_text[index], HANDWRITING_CHARS)
     share = total // columns
-    base = [min(w * CHAR_TWIPS + CELL_PADDING, share) for w in longest_word]
+    base = [min(w * word_twips + CELL_PADDING, share) for w in longest_word]
     want = [
         max(0, min(t, 80) * CHAR_TWIPS + CELL_PADDING - b)
         for t, b in zip(longest_text, base, strict=True)
