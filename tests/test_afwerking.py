@@ -192,3 +192,65 @@ def test_pdf_keeps_a_cell_longer_than_a_page(tmp_path: Path) -> None:
     body, _ = _body_cells(docx)
     need = Counter(tokens(body))
     assert not {t for t, n in need.items() if have[t] < n}
+
+
+def _contents(docx: Path) -> list[tuple[str, str]]:
+    """(entry text, cached page number) of each contents entry of ``docx``."""
+    with zipfile.ZipFile(docx) as archive:
+        body = archive.read("word/document.xml").decode()
+    found = []
+    for entry in re.findall(r"<w:hyperlink w:anchor=\"_Toc\d+\"[^>]*>(.*?)</w:hyperlink>", body):
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", entry.split("PAGEREF")[0]))
+        page = "".join(
+            re.findall(r"<w:t>([^<]*)</w:t>", entry.split('w:fldCharType="separate"')[1])
+        )
+        found.append((html.unescape(text), page))
+    return found
+
+
+def _build_rapport(tmp_path: Path, *, measure: bool, pdf: bool = False) -> Path:
+    from conftest import PEILDATUM
+
+    from dossiergen.commands.build import run_build
+    from dossiergen.commands.options import BuildOptions
+
+    options = BuildOptions(
+        peildatum=PEILDATUM,
+        paths=(EXAMPLES[0],),
+        output_dir=tmp_path,
+        document_names=("rapport",),
+        pdf=pdf,
+        paginanummers=measure,
+    )
+    _, ok = run_build(options)
+    assert ok
+    return tmp_path / EXAMPLES[0].stem / "rapport.docx"
+
+
+def test_contents_without_measuring_are_links_without_numbers(tmp_path: Path) -> None:
+    docx = _build_rapport(tmp_path, measure=False)
+    entries = _contents(docx)
+    assert len(entries) > 20 and all(page == "" for _, page in entries)
+    with zipfile.ZipFile(docx) as archive:
+        assert b"updateFields" not in archive.read("word/settings.xml")
+        assert b"w:dirty" not in archive.read("word/document.xml")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_contents_carry_measured_page_numbers(tmp_path: Path) -> None:
+    """With LibreOffice the cached numbers are there, rise with the document, and each heading
+    stands on the page its entry names (in the PDF of the numbered document)."""
+    from dossiergen.builder.paginas import libreoffice_identity
+
+    if not libreoffice_identity():
+        pytest.skip("LibreOffice of pdfinfo is niet geïnstalleerd")
+    docx = _build_rapport(tmp_path, measure=True, pdf=True)
+    entries = _contents(docx)
+    pages = [int(page) for _, page in entries]
+    assert pages == sorted(pages) and pages[0] >= 3  # after the title page and the contents
+    words = pdf_words(docx.with_suffix(".pdf"))
+    assert pages[-1] <= max(w.page for w in words)
+    for (text, _), page in zip(entries, pages, strict=True):
+        on_page = " ".join(w.text for w in words if w.page == page)
+        assert text.split(" ", 1)[-1].split()[0] in on_page, (text, page)

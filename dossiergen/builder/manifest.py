@@ -44,7 +44,7 @@ def _digest(*parts: bytes) -> str:
 
 def engine_fingerprint(resources: Resources) -> str:
     """Hash of what every document depends on: program version, schemas, house style, the
-    bureau's name and whether documents print a colofon."""
+    bureau's name, whether documents print a colofon and which LibreOffice measures pages."""
     parts = [__version__.encode()]
     # The program itself: a changed module (a fix in the writer) must rebuild too, also in a
     # development checkout where the version number stays the same.
@@ -58,6 +58,7 @@ def engine_fingerprint(resources: Resources) -> str:
     parts.append(house.read_bytes() if house.is_file() else b"")
     parts.append(resources.bureau_naam.encode())  # shown in every header
     parts.append(b"colofon" if resources.colofon else b"zonder colofon")
+    parts.append(f"paginanummers gemeten met {resources.paginering or 'niets'}".encode())
     return _digest(*parts)
 
 

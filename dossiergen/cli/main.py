@@ -144,6 +144,12 @@ def _count_dossiers(paths: tuple[Path, ...]) -> int:
     is_flag=True,
     help="Documenten zonder colofon (de kleine regels over dossierversie en bestemming).",
 )
+@click.option(
+    "--zonder-paginanummers",
+    "no_page_numbers",
+    is_flag=True,
+    help="Sneller: meet de paginanummers van de inhoudsopgave niet met LibreOffice.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgangsbalk.")
 @_peildatum
 def build(
@@ -156,6 +162,7 @@ def build(
     force: bool,
     prune: bool,
     no_colofon: bool,
+    no_page_numbers: bool,
     quiet: bool,
     peildatum: str | None,
 ) -> None:
@@ -183,6 +190,7 @@ def build(
             force=force,
             prune=prune,
             colofon=not no_colofon,
+            paginanummers=not no_page_numbers,
         )
         if quiet or not sys.stderr.isatty():
             report, ok = run_build(options, resources=resources)

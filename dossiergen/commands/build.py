@@ -29,7 +29,12 @@ def run_build(
     from dossiergen.builder.build import build_paths, select_documents
 
     started = time.perf_counter()
-    resources = replace(resources or default_resources(), colofon=options.colofon)
+    from dossiergen.builder.paginas import libreoffice_identity, number_contents
+
+    measuring = libreoffice_identity() if options.paginanummers else ""
+    resources = replace(
+        resources or default_resources(), colofon=options.colofon, paginering=measuring
+    )
     documents = select_documents(options.document_names)
     output_dir = options.output_dir
     report = build_paths(
@@ -46,6 +51,8 @@ def run_build(
     )
     lines = [problem.as_text() for problem in report.problems]
     lines.extend(report.failed)
+    if measuring:
+        lines.extend(number_contents(report.written))
     if options.pdf:
         from dossiergen.builder.pdf import convert_to_pdf
 

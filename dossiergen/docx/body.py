@@ -27,19 +27,15 @@ from dossiergen.blocks import (
     TocField,
 )
 from dossiergen.docx.fragments import (
-    FIELD_END,
     KEEP_ROW_LINES,
     NO_BORDERS,
     PAGE_BREAK,
     SPACER,
     TINY_PARAGRAPH,
-    TOC_INSTRUCTION,
-    TOC_PLACEHOLDER,
     WORD_TWIPS,
     cell_start,
     column_widths,
     estimated_lines,
-    field_start,
     lines_text,
     row_start,
     runs_xml,
@@ -59,7 +55,6 @@ class BodyBuilder:
         self.out: list[str] = []
         self.nums: list[str] = []  # w:num elements for the numbering part
         self.next_num_id = house.numbering.first_num_id
-        self.has_toc = False
         self.title_page = False
         self._page_break = False  # a page break waiting for the next top-level paragraph
         self.cell_depth = 0
@@ -197,17 +192,15 @@ class BodyBuilder:
         the heading's bookmark, its page number a PAGEREF field.
 
         Not a TOC field, because LibreOffice never regenerates one -- it shows the field's
-        cached result verbatim, so a PDF made by LibreOffice would lack page numbers -- whereas
-        it does compute PAGEREF fields; Word recomputes them on open (``w:updateFields``).
-        Without headings a real TOC field with a placeholder text stands in.
+        cached result verbatim -- whereas it does compute PAGEREF fields. The fields' cached
+        results are empty here: no viewer asks to update fields (no ``w:updateFields``, nothing
+        dirty), and the page numbers, measured in LibreOffice's layout, are written into them
+        afterwards when LibreOffice is installed (see :func:`with_page_numbers`). Without
+        headings there are no contents.
         """
-        self.has_toc = True
-        self.paragraph(self.ids["toc"], block.title or (Run("Inhoud"),))
         if not self._headings.headings:
-            placeholder = runs_xml((Run(TOC_PLACEHOLDER, italic=True),))
-            self.out.append(
-                f"<w:p>{field_start(TOC_INSTRUCTION, dirty=True)}{placeholder}{FIELD_END}</w:p>"
-            )
+            return
+        self.paragraph(self.ids["toc"], block.title or (Run("Inhoud"),))
         self.out.append(self._headings.contents_entries(self.toc_levels))
         self._page_break = True  # the contents get a page of their own
 

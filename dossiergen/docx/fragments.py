@@ -8,15 +8,6 @@ from collections.abc import Sequence
 from dossiergen.blocks import XML_INVALID_CHARS, Cell, Inline, Run, Table
 from dossiergen.errors import MarkupError
 
-TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
-
-
-TOC_PLACEHOLDER = (
-    "De inhoudsopgave wordt bij het openen bijgewerkt. Staat hier nog deze tekst, klik dan met "
-    "rechts en kies 'Veld bijwerken'."
-)
-
-
 CHAR_TWIPS = 105  # average width of a 9.5 pt Calibri character, for column widths
 #: The width of the widest characters of a word in bold body text (10.5 pt Calibri): a label
 #: column gets at least its longest word in these, so no label breaks in the middle of a word.
@@ -186,10 +177,9 @@ def bookmark_name(number: int) -> str:
     return f"_Toc{number:08d}"  # Word's prefix for TOC targets; deterministic, no random ids
 
 
-def field_start(instruction: str, *, dirty: bool = False) -> str:
-    flag = ' w:dirty="true"' if dirty else ""  # Word: refresh on open, with w:updateFields
+def field_start(instruction: str) -> str:
     return (
-        f'<w:r><w:fldChar w:fldCharType="begin"{flag}/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve">{xml_text(instruction)}</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     )

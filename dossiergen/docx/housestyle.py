@@ -33,7 +33,6 @@ from dossiergen.docx.ooxml import (
     REL_OFFICE_DOCUMENT,
     REL_SETTINGS,
     REL_STYLES,
-    SETTINGS_AFTER_UPDATE_FIELDS,
     VAL,
     W_NS,
     W,
@@ -104,7 +103,6 @@ class HouseStyle:
         self.numbering: _Numbering
         self.settings_part = ""
         self.settings_plain = b""
-        self.settings_update_fields = b""
         # headers, footers and app.xml cut at their TITLE and Company fields (see docx.fields)
         self.field_parts: dict[str, fields.Segments] = {}
         self.company_shown = ""  # the bureau's name as the house document itself shows it
@@ -345,12 +343,8 @@ class HouseStyle:
         self.settings_part = doc_rels[REL_SETTINGS][0]
         root = self._xml(self.settings_part)
         for old in root.findall(W + "updateFields"):
-            root.remove(old)
+            root.remove(old)  # no document asks to update its fields when opened
         self.settings_plain = etree.tostring(root, **_XML_DECL)
-        update = etree.Element(W + "updateFields")
-        update.set(VAL, "true")
-        root.insert(first_index(root, SETTINGS_AFTER_UPDATE_FIELDS), update)
-        self.settings_update_fields = etree.tostring(root, **_XML_DECL)
 
     def _read_fields(self, part: str) -> None:
         root = self._xml(part)
