@@ -254,3 +254,18 @@ def test_contents_carry_measured_page_numbers(tmp_path: Path) -> None:
     for (text, _), page in zip(entries, pages, strict=True):
         on_page = " ".join(w.text for w in words if w.page == page)
         assert text.split(" ", 1)[-1].split()[0] in on_page, (text, page)
+
+
+def test_author_is_who_wrote_the_document(examples_built: list[Path]) -> None:
+    """The Word author is a person of the case: the plan's maker for the plan, else the
+    arbeidsdeskundige; never the tool."""
+    for docx in examples_built:
+        with zipfile.ZipFile(docx) as archive:
+            core = archive.read("docProps/core.xml").decode()
+        author = html.unescape(re.search(r"<dc:creator>([^<]*)</dc:creator>", core).group(1))
+        data = load(_dossier_of(docx))
+        if docx.stem == "plan-van-aanpak":
+            assert author == data["verzuim"]["plan_van_aanpak"]["door"]["naam"]
+        else:
+            assert author == data["zaak"]["arbeidsdeskundige"]["naam"], docx
+        assert "dossiergen" not in core.lower()

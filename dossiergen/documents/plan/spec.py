@@ -40,5 +40,7 @@ SPECS: tuple[DocumentSpec, ...] = (
         applies=has_section("verzuim", "plan_van_aanpak"),
         not_applicable="het dossier heeft nog geen 'verzuim.plan_van_aanpak'",
         dated=plan_date,
+        # The plan is the casemanager's (or whoever drew it up), signed by both parties.
+        authors=("verzuim.plan_van_aanpak.door.naam", "zaak.arbeidsdeskundige.naam"),
     ),
 )
