@@ -269,3 +269,14 @@ def test_author_is_who_wrote_the_document(examples_built: list[Path]) -> None:
         else:
             assert author == data["zaak"]["arbeidsdeskundige"]["naam"], docx
         assert "dossiergen" not in core.lower()
+
+
+def test_hyphenation_on_but_never_in_an_address(examples_built: list[Path]) -> None:
+    for docx in examples_built:
+        with zipfile.ZipFile(docx) as archive:
+            settings = archive.read("word/settings.xml").decode()
+            body = archive.read("word/document.xml").decode()
+        assert '<w:autoHyphenation w:val="true"/>' in settings
+        for paragraph in re.findall(r"<w:p>.*?</w:p>", body):
+            if "@" in "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", paragraph)):
+                assert "<w:suppressAutoHyphens/>" in paragraph, (docx, paragraph[:200])

@@ -40,6 +40,7 @@ from dossiergen.docx.fragments import (
     row_start,
     runs_xml,
     with_space_before,
+    without_hyphenation,
     xml_attr,
 )
 from dossiergen.docx.headings import HeadingIndex
@@ -144,6 +145,7 @@ class BodyBuilder:
             ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
         if self.last == "tbl" and not self.cell_depth and style_id not in self._heading_ids:
             extra_ppr = with_space_before(extra_ppr)  # text must not touch the table above
+        extra_ppr = without_hyphenation(runs, extra_ppr)
         self.out.append(
             f"<w:p><w:pPr>{ppr}{extra_ppr}</w:pPr>{around[0]}{runs_xml(runs)}{around[1]}</w:p>"
         )
@@ -155,6 +157,7 @@ class BodyBuilder:
     ) -> str:
         """A paragraph inside a table cell, as text (``keep_next``: it moves with what follows)."""
         keep = "<w:keepNext/>" if keep_next else ""  # CT_PPr: keepNext follows pStyle
+        extra_ppr = without_hyphenation(runs, extra_ppr)
         return (
             f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>'
             f"{runs_xml(runs)}</w:p>"
@@ -284,10 +287,8 @@ class BodyBuilder:
         self.table_start(style_id, widths, header=bool(block.header), plain=plain)
         style = self.ids[cell_style]
         align = (*block.align, *(None,) * columns)
-        cell_ppr = [
-            f'<w:pPr><w:pStyle w:val="{style}"/>'
-            + (f'<w:jc w:val="{align[i]}"/>' if align[i] in ("center", "right") else "")
-            + "</w:pPr>"
+        cell_jc = [
+            f'<w:jc w:val="{align[i]}"/>' if align[i] in ("center", "right") else ""
             for i in range(columns)
         ]
         cell_open = [cell_start(width) for width in widths]
@@ -300,7 +301,9 @@ class BodyBuilder:
             out.append(row_start(is_header, keep=keep))
             for index in range(columns):
                 runs = row[index] if index < len(row) else ()
-                out.append(f"{cell_open[index]}<w:p>{cell_ppr[index]}{runs_xml(runs)}</w:p></w:tc>")
+                extra = without_hyphenation(runs, cell_jc[index])
+                ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>'
+                out.append(f"{cell_open[index]}<w:p>{ppr}{runs_xml(runs)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
 

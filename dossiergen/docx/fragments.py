@@ -105,16 +105,33 @@ def address_row_start(height: int, align: str) -> str:
     )
 
 
+def _before_spacing(extra_ppr: str, element: str) -> str:
+    """``extra_ppr`` with ``element`` where CT_PPr wants it: before w:spacing, w:ind and w:jc."""
+    cut = min(
+        (i for i in (extra_ppr.find(t) for t in ("<w:spacing", "<w:ind", "<w:jc")) if i >= 0),
+        default=len(extra_ppr),
+    )
+    return extra_ppr[:cut] + element + extra_ppr[cut:]
+
+
 def with_space_before(extra_ppr: str) -> str:
     """``extra_ppr`` with some space above the paragraph (CT_PPr order: before w:ind/w:jc)."""
     if "<w:spacing" in extra_ppr:
         return extra_ppr
-    spacing = '<w:spacing w:before="160"/>'
-    cut = min(
-        (i for i in (extra_ppr.find("<w:ind"), extra_ppr.find("<w:jc")) if i >= 0),
-        default=len(extra_ppr),
-    )
-    return extra_ppr[:cut] + spacing + extra_ppr[cut:]
+    return _before_spacing(extra_ppr, '<w:spacing w:before="160"/>')
+
+
+#: Text that automatic hyphenation must leave whole: an e-mail or web address with a hyphen
+#: added reads as another address.
+_ADDRESS_MARKS = ("@", "://", "www.")
+
+
+def without_hyphenation(runs: Sequence[Inline], extra_ppr: str) -> str:
+    """``extra_ppr``, with automatic hyphenation switched off when the paragraph holds an
+    e-mail or web address."""
+    if any(isinstance(r, Run) and any(m in r.text for m in _ADDRESS_MARKS) for r in runs):
+        return _before_spacing(extra_ppr, "<w:suppressAutoHyphens/>")
+    return extra_ppr
 
 
 def runs_xml(runs: Sequence[Inline]) -> str:

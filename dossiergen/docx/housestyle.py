@@ -33,6 +33,7 @@ from dossiergen.docx.ooxml import (
     REL_OFFICE_DOCUMENT,
     REL_SETTINGS,
     REL_STYLES,
+    SETTINGS_AFTER_AUTO_HYPHENATION,
     VAL,
     W_NS,
     W,
@@ -344,6 +345,13 @@ class HouseStyle:
         root = self._xml(self.settings_part)
         for old in root.findall(W + "updateFields"):
             root.remove(old)  # no document asks to update its fields when opened
+        # Automatic hyphenation (Dutch, from the styles' language): long Dutch compounds in
+        # narrow columns break at a syllable instead of anywhere.
+        for old in root.findall(W + "autoHyphenation"):
+            root.remove(old)
+        hyphenation = etree.Element(W + "autoHyphenation")
+        hyphenation.set(VAL, "true")
+        root.insert(first_index(root, SETTINGS_AFTER_AUTO_HYPHENATION), hyphenation)
         self.settings_plain = etree.tostring(root, **_XML_DECL)
 
     def _read_fields(self, part: str) -> None:
