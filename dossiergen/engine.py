@@ -7,6 +7,7 @@ No clock and no I/O here: the builder reads dossiers and writes files around it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -18,8 +19,10 @@ from dossiergen.documents import DocumentSpec
 from dossiergen.documents.tijdlijn import dossier_tijdlijn, tijdlijn_context
 from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
-from dossiergen.dossier.views import make_view
+from dossiergen.dossier.views import Audience, make_view
+from dossiergen.errors import DiagnosisWordError
 from dossiergen.poortwachter import wet
+from dossiergen.rules.privacy import text_fields, unchecked_in_document
 from dossiergen.text.markup import parse_markup
 from dossiergen.text.sandbox import TemplateRenderer
 
@@ -59,6 +62,8 @@ def render_document(
     """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
     context = document_context(data, spec, engine, version, peildatum)
     markup = engine.renderer.render(spec.template, context)
+    if Audience.WERKGEVER in spec.audiences:
+        refuse_diagnosis_words(markup, data, spec.title)
     blocks = parse_markup(markup)
     document_date = spec.document_date(data, peildatum)
     created = datetime.combine(document_date, time(12, 0), tzinfo=UTC)
@@ -112,3 +117,31 @@ def _kenmerk(data: Mapping[str, Any]) -> str:
     zaak = data.get("zaak")
     value = zaak.get("kenmerk") if isinstance(zaak, Mapping) else None
     return str(value) if value else ""
+
+
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def refuse_diagnosis_words(markup: str, data: Mapping[str, Any], title: str) -> None:
+    """Stop a document for the employer that holds a diagnosis phrase the dossier does not
+    record as checked (``privacycontrole``); the error names the first field holding one."""
+    # Values reach the markup with their punctuation escaped ("hernia\\-operatie").
+    found = unchecked_in_document(_UNESCAPE.sub(r"\1", markup), data)
+    if not found:
+        return
+    folded = [phrase.casefold() for phrase in found]
+    where = next(
+        (
+            tuple(parts)
+            for parts, text in text_fields(data, [])
+            if any(phrase in text.casefold() for phrase in folded)
+        ),
+        (),
+    )
+    shown = ", ".join(f"'{phrase}'" for phrase in found)
+    raise DiagnosisWordError(
+        f"{title} is voor de werkgever en bevat {shown}, wat op een diagnose of behandeling "
+        "wijst; haal het uit de tekst (medische informatie hoort in bedrijfsarts.medisch) of "
+        "leg in 'privacycontrole' vast dat deze formulering is gecontroleerd",
+        where,
+    )

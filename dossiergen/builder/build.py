@@ -233,6 +233,7 @@ def build_dossier(job: BuildJob) -> DossierOutcome:
         return outcome  # unchanged: not even parsed, so a no-op rebuild stays instant
     result = check_file(job.path, engine.schemas, job.peildatum)
     outcome.problems += result.problems
+    manifest.record_problems(result.problems)  # shown again by builds that skip the dossier
     if result.failed(strict=job.strict) or result.dossier is None:
         outcome.failed.append(f"{job.display_path}: niet gebouwd (zie de fouten hierboven)")
         return outcome
@@ -308,6 +309,7 @@ def _all_current(
         if target.is_file():
             targets.append(target)
     outcome.up_to_date += targets
+    outcome.problems += manifest.problems  # the warnings of the unchanged dossier, again
     return True
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -25,6 +25,7 @@ from dossiergen import __version__
 from dossiergen.config import BUILTIN_TEMPLATE_PREFIX, Resources
 from dossiergen.errors import WriteError
 from dossiergen.files import write_atomic
+from dossiergen.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from dossiergen.documents import DocumentSpec
@@ -173,12 +174,48 @@ def output_key(
     )
 
 
-class Manifest:
-    """The keys the outputs in one dossier folder were built with."""
+def _problem_from(raw: Any) -> Problem | None:
+    """A stored problem, or None when the entry is not one."""
+    try:
+        return Problem(
+            str(raw["pad"]),
+            int(raw["regel"]),
+            int(raw["kolom"]),
+            Severity(raw["ernst"]),
+            str(raw["melding"]),
+            str(raw["json_pad"]),
+            str(raw.get("controle", "")),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
 
-    def __init__(self, folder: Path, entries: dict[str, tuple[str, bool]]) -> None:
+
+def _problem_to(problem: Problem) -> dict[str, Any]:
+    return {
+        "pad": problem.path,
+        "regel": problem.line,
+        "kolom": problem.column,
+        "ernst": problem.severity.value,
+        "melding": problem.message,
+        "json_pad": problem.json_path,
+        "controle": problem.rule,
+    }
+
+
+class Manifest:
+    """The keys the outputs in one dossier folder were built with, and the warnings the
+    dossier gave when it was last checked: a build that skips the unchanged dossier shows them
+    again, so a warning never disappears just because nothing was rebuilt."""
+
+    def __init__(
+        self,
+        folder: Path,
+        entries: dict[str, tuple[str, bool]],
+        problems: tuple[Problem, ...] = (),
+    ) -> None:
         self.folder = folder
         self.entries = entries
+        self.problems = problems
         self._changed = False
 
     @classmethod
@@ -195,7 +232,17 @@ class Manifest:
         for name, entry in entries.items():
             if isinstance(entry, dict) and isinstance(entry.get("sleutel"), str):
                 found[str(name)] = (entry["sleutel"], entry.get("peildatum") is True)
-        return cls(folder, found)
+        stored = raw.get("meldingen")
+        problems = [_problem_from(p) for p in stored] if isinstance(stored, list) else []
+        if None in problems:  # a damaged list: forget it all, the next check makes it again
+            return cls(folder, {})
+        return cls(folder, found, tuple(p for p in problems if p is not None))
+
+    def record_problems(self, problems: Sequence[Problem]) -> None:
+        """Remember what checking the dossier reported (shown again while it is unchanged)."""
+        if tuple(problems) != self.problems:
+            self.problems = tuple(problems)
+            self._changed = True
 
     def shows_peildatum(self, target: Path) -> bool | None:
         """Whether the recorded build of ``target`` depended on the peildatum (None: unknown)."""
@@ -237,6 +284,7 @@ class Manifest:
                 name: {"sleutel": key, "peildatum": dated}
                 for name, (key, dated) in sorted(self.entries.items())
             },
+            "meldingen": [_problem_to(problem) for problem in self.problems],
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
