@@ -285,3 +285,14 @@ def test_kostentoets_against_seventy_percent(engine: Engine) -> None:
         ("Aangepast eigen werk", 14500, True),
         ("Planner transport", 4800, True),
     ]
+
+
+def test_loonwaarde_and_share_of_the_wage_are_not_mixed() -> None:
+    from dossiergen.documents.rapport.loonwaarde import Loonwaarde, loonwaarde_van
+
+    assert Loonwaarde(95, 30, 38).loonaandeel == 75.0  # not 95
+    assert Loonwaarde(95).loonaandeel is None  # without hours only the loonwaarde
+    view = {"werknemer": {"contract": {"uren_per_week": 40}}}
+    lw = loonwaarde_van({"loonwaarde": 100, "uren_per_week": 16}, view)
+    assert lw is not None and lw.loonaandeel == 40.0
+    assert loonwaarde_van({"uren_per_week": 16}, view) is None
