@@ -280,3 +280,48 @@ def test_hyphenation_on_but_never_in_an_address(examples_built: list[Path]) -> N
         for paragraph in re.findall(r"<w:p>.*?</w:p>", body):
             if "@" in "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", paragraph)):
                 assert "<w:suppressAutoHyphens/>" in paragraph, (docx, paragraph[:200])
+
+
+def test_no_internal_references_or_iso_dates_in_client_text(examples_built: list[Path]) -> None:
+    """Client text names no dossier key, form code or ISO date it does not explain."""
+    key = re.compile(r"\b[a-z]+(?:\.[a-z]+(?:_[a-z]+)+)+\b|\b[a-z]+_[a-z]+_[a-z_]+\b")
+    iso = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+    for docx in examples_built:
+        text = _visible_text(docx)
+        assert not key.search(text), (docx, key.search(text))
+        assert "AG140" not in text
+        body = text.split("Dossier AD-")[0]  # the colofon's version shows the commit date
+        if docx.stem != "riv-checklist":
+            assert not iso.search(body), (docx, iso.search(body))
+
+
+def test_surname_starting_a_phrase_takes_a_capital(examples_built: list[Path]) -> None:
+    """ "De Vries" where the surname starts the phrase (the title in every footer), "J.P. de
+    Vries" after the initials; a function on the employee's own site has no travel time."""
+    plan = next(
+        d for d in examples_built if d.parent.name.startswith("de-vries") and "plan" in d.stem
+    )
+    with zipfile.ZipFile(plan) as archive:
+        core = archive.read("docProps/core.xml").decode()
+        footers = " ".join(archive.read(n).decode() for n in archive.namelist() if "footer" in n)
+    assert "Plan van aanpak – De Vries" in core and "– De Vries" in footers
+    assert "J.P. de Vries" in _visible_text(plan)
+
+
+def test_no_zero_travel_time(tmp_path: Path) -> None:
+    import yaml
+    from conftest import PEILDATUM
+    from docx_helpers import docx_text
+
+    from dossiergen.builder.build import build_paths
+    from dossiergen.config import default_resources
+
+    data = load(next(p for p in EXAMPLES if p.stem == "de-vries-spoor1-aangepast-werk"))
+    for function in data["ander_passend_werk"]["functies"]:
+        function["reistijd_minuten"] = 0
+    path = tmp_path / "eigen-vestiging.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    spec = DOCUMENTS["rapport"]
+    report = build_paths([path], tmp_path / "uit", [spec], default_resources(), PEILDATUM)
+    text = docx_text(report.written[0].read_bytes())
+    assert "| 0 minuten" not in text and "Reistijd | geen: op dezelfde plek" in text

@@ -82,8 +82,9 @@ class DocumentSpec:
     def core_title(self, data: Mapping[str, Any]) -> str:
         """The Word title property: document title and employee name."""
         werknemer = data.get("werknemer", {})
-        name = werknemer.get("naam", "") if isinstance(werknemer, Mapping) else ""
-        return f"{self.title} – {name}" if name else self.title
+        name = str(werknemer.get("naam", "")) if isinstance(werknemer, Mapping) else ""
+        # The surname starts the phrase: "De Vries", not "de Vries".
+        return f"{self.title} – {name[:1].upper()}{name[1:]}" if name else self.title
 
     def author(self, data: Mapping[str, Any]) -> str:
         """The Word author property: the first name ``authors`` finds in the dossier."""

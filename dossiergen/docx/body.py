@@ -36,6 +36,7 @@ from dossiergen.docx.fragments import (
     cell_start,
     column_widths,
     estimated_lines,
+    is_lead_in,
     lines_text,
     row_start,
     runs_xml,
@@ -112,6 +113,8 @@ class BodyBuilder:
                 xml_attr(self.house.style_id(block.style)) if block.style else self.ids[para_style]
             )
             self.paragraph(style, block.runs)
+            if not self.cell_depth and is_lead_in(block.runs):
+                self.keep_with_next()  # "**Werkhervatting tot nu toe**", "Functiegebouw:"
         elif isinstance(block, Heading):
             style = self.ids[f"h{block.level}"]
             runs = self._headings.runs(block)
