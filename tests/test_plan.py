@@ -208,3 +208,21 @@ def test_no_medical_data(engine: Engine, name: str, path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(document)) as package:
         for part in package.namelist():
             assert CANARY not in package.read(part).decode("utf-8", "replace"), part
+
+
+def test_each_bijstelling_is_a_version_with_its_own_akkoord(engine: Engine) -> None:
+    """The original plan with its own date, einddoel and signatures; each bijstelling after it
+    with what changed and its own akkoord (a line to sign on when not yet agreed)."""
+    data = load(ROOT / "dossiers" / "bakker-spoor2.yaml")
+    text = docx_text(build(engine, "plan-van-aanpak", data))
+    original, versions = text.split("\nBijstellingen\n")
+    assert "☒ | Spoor 1: terugkeer in het eigen werk" in original  # as agreed in March 2025
+    assert "Spoor 2-traject" not in original
+    assert "Datum: 14 maart 2025" in original
+    assert "Het einddoel dat nu geldt: Spoor 2: werk bij een andere werkgever" in original
+    assert "Bijstelling van 27 januari 2026" in versions
+    assert "Nieuw einddoel: Spoor 2: werk bij een andere werkgever." in versions
+    assert "Akkoord op: 29 januari 2026" in versions and "Akkoord op: 27 mei 2025" in versions
+    del data["verzuim"]["bijstellingen"][2]["akkoord"]
+    text = docx_text(build(engine, "plan-van-aanpak", data))
+    assert "Akkoord op: ______" in text.split("Bijstelling van 27 januari 2026")[1]
