@@ -19,6 +19,7 @@ from dossiergen.documents.tijdlijn import tijdlijn_op
 from dossiergen.dossier.labels import LABELS
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.errors import MissingDataError
+from dossiergen.poortwachter.stappen import zonder_gevraagde_verlenging
 from dossiergen.poortwachter.tijdlijn import Tijdlijn, Verlenging, VerzuimInvoer
 from dossiergen.poortwachter.wet import VERLENGING_MIN_WEKEN
 
@@ -207,6 +208,7 @@ def _tijdlijn(invoer: VerzuimInvoer, datum: date) -> dict[str, Any]:
         "eerste_ziektedag": tijdlijn.eerste_ziektedag.isoformat(),
         "ziekmelding_uiterlijk": uiterlijk("ziekmelding_uwv"),
         "wia_aanvraag_uiterlijk": uiterlijk("wia_aanvraag"),
+        "verzoek_verlenging_uiterlijk": uiterlijk("verzoek_verlenging"),
         "einde_wachttijd": tijdlijn.einde_wachttijd.isoformat()
         if tijdlijn.einde_wachttijd
         else None,
@@ -303,19 +305,19 @@ def _first_word(text: str) -> str:
 
 def verlenging_datums(invoer: VerzuimInvoer, weken: int, datum: date) -> dict[str, Any]:
     """The end of the wachttijd and the WIA-aanvraag deadline without and with a voluntary
-    verlenging of ``weken`` weeks, from the timeline engine. A vrijwillige verlenging of the
-    same length already recorded in the dossier is taken to be this one (granted after the
-    letter), so it is left out of "without" and counted once in "with"."""
+    verlenging of ``weken`` weeks, and the safe day by which the request reaches UWV, from the
+    timeline engine. A vrijwillige verlenging of the same length already recorded in the
+    dossier is taken to be this one (granted after the letter), so it is left out of "without"
+    and counted once in "with"."""
+    voor_invoer = zonder_gevraagde_verlenging(invoer, weken)
     gevraagd = Verlenging(grond="vrijwillig", weken=weken)
-    zonder = list(invoer.verlengingen)
-    if gevraagd in zonder:
-        zonder.remove(gevraagd)
-    voor = _tijdlijn(replace(invoer, verlengingen=tuple(zonder)), datum)
-    na = _tijdlijn(replace(invoer, verlengingen=(*zonder, gevraagd)), datum)
+    voor = _tijdlijn(voor_invoer, datum)
+    na = _tijdlijn(replace(voor_invoer, verlengingen=(*voor_invoer.verlengingen, gevraagd)), datum)
     return {
         "eerste_ziektedag": voor["eerste_ziektedag"],
         "einde_wachttijd": voor["einde_wachttijd"],
         "wia_aanvraag_uiterlijk": voor["wia_aanvraag_uiterlijk"],
+        "verzoek_verlenging_uiterlijk": voor["verzoek_verlenging_uiterlijk"],
         "nieuw_einde_wachttijd": na["einde_wachttijd"],
         "nieuw_wia_aanvraag_uiterlijk": na["wia_aanvraag_uiterlijk"],
     }

@@ -14,6 +14,7 @@ from typing import Any
 
 from dossiergen.documents.rapport.loonwaarde import loonwaarde_van
 from dossiergen.documents.teksten import Tekstblok, tekstblokken
+from dossiergen.dossier.functiegebouw import functie_dekking
 from dossiergen.dossier.readers import as_date as _date
 from dossiergen.dossier.readers import as_mapping
 from dossiergen.dossier.readers import as_tuple as _list
@@ -148,6 +149,8 @@ class Hervatting:
     uren_per_week: float | None
     soort: str | None
     toelichting: str | None
+    arbeidstherapeutisch: bool = False  # Leidraad 2.5: printed, with its SMART goal
+    doel: str | None = None
 
 
 def werkhervatting(view: Mapping[str, Any], day: date) -> tuple[Hervatting, ...]:
@@ -165,6 +168,8 @@ def werkhervatting(view: Mapping[str, Any], day: date) -> tuple[Hervatting, ...]
                 uren_per_week=_number(_get(item, "uren_per_week")),
                 soort=_get(item, "soort"),
                 toelichting=_get(item, "toelichting"),
+                arbeidstherapeutisch=_get(item, "arbeidstherapeutisch") is True,
+                doel=_get(item, "doel"),
             )
         )
     return tuple(periods)
@@ -327,6 +332,7 @@ def derive_rapport(
         "kostentoets": kostentoets(view),
         "jobcarving_uren": jobcarving_uren(view),
         "loonwaarden": loonwaarden(view, day),
+        "functiegebouw": functie_dekking(view),
         "tekstblokken": blocks,
     }
 
