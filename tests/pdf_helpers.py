@@ -97,12 +97,12 @@ def tokens(text: str) -> list[str]:
 
 def pdf_tokens(pdf: Path) -> list[str]:
     """``tokens`` of every word of ``pdf`` as it stands on the page (``-bbox``: no
-    dehyphenation), plus a word broken at a hyphen joined with each of the next three words
-    (the rest of it may follow on the next line or after a neighbouring cell's text)."""
+    dehyphenation), plus a word broken at a hyphen joined with each of the next 40 words (in a
+    table the rest of it follows on the next line, after the neighbouring cells' text)."""
     words = [w.text for w in pdf_words(pdf)]
     found = tokens(" ".join(words))
     for index, word in enumerate(words):
         if word.endswith(("-", "\u00ad")) and tokens(word):
             head = tokens(word)[-1]
-            found += [head + tokens(nxt)[0] for nxt in words[index + 1 : index + 4] if tokens(nxt)]
+            found += [head + tokens(nxt)[0] for nxt in words[index + 1 : index + 41] if tokens(nxt)]
     return found
