@@ -10,6 +10,7 @@ re-parse the result with lxml. Each row is written once, in order, so nothing is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -235,7 +236,11 @@ class BodyBuilder:
         self._page_break = True
 
     def small_print(self, block: Container) -> None:
-        """A colofon or a note in small print; tables without borders."""
+        """A colofon or a note in small print; tables without borders. The colofon closes a
+        document: it stays on the page of what stands before it, so it never fills a last page
+        of its own."""
+        if block.name == "colofon":
+            self.keep_last_with_next()
         for inner in block.blocks:
             if isinstance(inner, Table):
                 self.table(inner, self.plain_table, "small", plain=True)
@@ -310,6 +315,16 @@ class BodyBuilder:
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
+    def keep_last_with_next(self) -> None:
+        """``w:keepNext`` on the last top-level block: the paragraph just written, or every
+        paragraph of the last row of the table just written."""
+        if self.last != "tbl":
+            self.keep_with_next()
+            return
+        start = max(i for i, item in enumerate(self.out) if item.startswith("<w:tr"))
+        for index in range(start, len(self.out)):
+            self.out[index] = _KEEP_NEXT.sub(r"\1<w:keepNext/>", self.out[index])
+
     def keep_with_next(self) -> None:
         """Give the paragraph just written ``w:keepNext`` (it then moves with the next block)."""
         if self.last != "p" or not self.out or not self.out[-1].startswith("<w:p><w:pPr>"):
@@ -317,6 +332,10 @@ class BodyBuilder:
         last = self.out[-1]
         end = last.index("/>", last.index("<w:pStyle")) + 2  # CT_PPr: keepNext follows pStyle
         self.out[-1] = last[:end] + "<w:keepNext/>" + last[end:]
+
+
+#: A paragraph's style without a following keepNext (CT_PPr: keepNext follows pStyle).
+_KEEP_NEXT = re.compile(r'(<w:p><w:pPr><w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)')
 
 
 def _plain_lines(block: Block) -> str:

@@ -209,12 +209,13 @@ HANDWRITING_CHARS = 40
 
 
 def is_lead_in(runs: Sequence[Inline]) -> bool:
-    """A paragraph that introduces what follows: all bold (a run-in heading) or ending in a
-    colon. It is kept on the page of the table or list it introduces."""
+    """A paragraph that introduces what follows: all bold (a run-in heading), or ending in a
+    colon or a question mark (a question above its answer space). It is kept on the page of
+    what it introduces."""
     texts = [r for r in runs if isinstance(r, Run) and r.text.strip()]
     if not texts:
         return False
-    return all(r.bold for r in texts) or texts[-1].text.rstrip().endswith(":")
+    return all(r.bold for r in texts) or texts[-1].text.rstrip().endswith((":", "?"))
 
 
 def lines_text(cell: Cell) -> str:
