@@ -557,3 +557,14 @@ def test_libreoffice_converts_to_pdf(sample: bytes, tmp_path: Path) -> None:
         assert re.search(r"^\s*2 Eigen werk\s*$", text, re.M), "heading without its number"
         assert re.search(r"pagina 2 van \d+", text)
         assert "Arbeidsdeskundig rapport J. de Vries" in text  # footer title field
+
+
+def test_header_row_takes_the_table_styles_font(house: HouseStyle) -> None:
+    """LibreOffice ignores a table style's header-row font: the writer sets it directly."""
+    data = render_docx(parse_markup("| Kop | Twee |\n|---|---|\n| a | b |\n"), house, PROPS)
+    document = xml(parts_of(data), "word/document.xml")
+    rows = list(document.iter(W + "tr"))
+    header = rows[0].find(f".//{W}r/{W}rPr")
+    assert header.find(W + "b") is not None
+    assert header.find(W + "color").get(W + "val") == "FFFFFF"
+    assert rows[1].find(f".//{W}r/{W}rPr") is None  # body rows as the style has them

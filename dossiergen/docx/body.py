@@ -300,6 +300,7 @@ class BodyBuilder:
             for i in range(columns)
         ]
         cell_open = [cell_start(width) for width in widths]
+        header_font = self.house.header_font(style_id) if style_id else None
         out = self.out
         rows: list[tuple[tuple[Cell, ...], bool]] = [(block.header, True)] if block.header else []
         rows += [(row, False) for row in block.rows]
@@ -311,7 +312,8 @@ class BodyBuilder:
                 runs = row[index] if index < len(row) else ()
                 extra = without_hyphenation(runs, cell_jc[index])
                 ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>'
-                out.append(f"{cell_open[index]}<w:p>{ppr}{runs_xml(runs)}</w:p></w:tc>")
+                text = runs_xml(runs, header_font if is_header else None)
+                out.append(f"{cell_open[index]}<w:p>{ppr}{text}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
 

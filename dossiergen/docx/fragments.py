@@ -134,18 +134,25 @@ def without_hyphenation(runs: Sequence[Inline], extra_ppr: str) -> str:
     return extra_ppr
 
 
-def runs_xml(runs: Sequence[Inline]) -> str:
+def runs_xml(runs: Sequence[Inline], header: tuple[bool, str | None] | None = None) -> str:
+    """The runs as ``w:r`` elements. ``header`` (bold, colour) formats a table's header row
+    directly: LibreOffice does not apply a table style's header-row font, so its text would
+    stay dark on the dark header fill."""
     parts = []
     for item in runs:
         if not isinstance(item, Run):
             parts.append("<w:r><w:br/></w:r>")
             continue
+        bold = item.bold or (header is not None and header[0])
+        color = header[1] if header is not None else None
         rpr = ""
-        if item.bold or item.italic:
+        if bold or item.italic or color:
+            # CT_RPr order: b, i, ..., color
             rpr = (
                 "<w:rPr>"
-                + ("<w:b/>" if item.bold else "")
+                + ("<w:b/>" if bold else "")
                 + ("<w:i/>" if item.italic else "")
+                + (f'<w:color w:val="{xml_attr(color)}"/>' if color else "")
                 + "</w:rPr>"
             )
         pieces = []

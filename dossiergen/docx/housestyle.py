@@ -110,6 +110,8 @@ class HouseStyle:
         self.core_part = "docProps/core.xml"
         self.extra_parts: dict[str, bytes] = {}  # changed or added package parts
         self._styles: dict[tuple[str, str], str] = {}  # (type, lower-case name) -> style id
+        # table style id -> (bold, colour) of its header row (tblStylePr firstRow)
+        self._header_fonts: dict[str, tuple[bool, str | None]] = {}
 
     @classmethod
     def load(cls, path: Path) -> HouseStyle:
@@ -142,6 +144,10 @@ class HouseStyle:
             raise HouseStyleError(
                 f"huisstijldocument {self.path} mist de {_KIND_NL[kind]} '{name}'"
             ) from None
+
+    def header_font(self, table_style_id: str) -> tuple[bool, str | None] | None:
+        """Bold and colour of a table style's header row, when the style sets them."""
+        return self._header_fonts.get(table_style_id)
 
     def optional_style_id(self, name: str, kind: str) -> str | None:
         """Like :meth:`style_id`, but ``None`` when the style is absent."""
@@ -229,6 +235,9 @@ class HouseStyle:
             if name is not None and style_id:
                 kind = element.get(W + "type", "paragraph")
                 self._styles.setdefault((kind, str(name.get(VAL, "")).lower()), style_id)
+                rpr = element.find(f'{W}tblStylePr[@{W}type="firstRow"]/{W}rPr')
+                if kind == "table" and rpr is not None:
+                    self._header_fonts[style_id] = _font(rpr)
         missing = [
             n for n in REQUIRED_PARAGRAPH_STYLES if ("paragraph", n.lower()) not in self._styles
         ]
@@ -365,6 +374,14 @@ class HouseStyle:
 
 
 _KIND_NL = {"paragraph": "alineastijl", "table": "tabelstijl", "character": "tekenstijl"}
+
+
+def _font(rpr: Any) -> tuple[bool, str | None]:
+    """Bold and colour of a run-properties element."""
+    bold = rpr.find(W + "b")
+    color = rpr.find(W + "color")
+    on = bold is not None and val(bold, "1") not in ("0", "false")
+    return on, (str(color.get(VAL)) if color is not None else None)
 
 
 def _indent(numbering: Any, abstract: int, level: int, default: int) -> int:
