@@ -7,6 +7,7 @@ No clock and no I/O here: the builder reads dossiers and writes files around it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -18,8 +19,10 @@ from dossiergen.documents import DocumentSpec
 from dossiergen.documents.tijdlijn import dossier_tijdlijn, tijdlijn_context
 from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
-from dossiergen.dossier.views import make_view
+from dossiergen.dossier.views import Audience, make_view
+from dossiergen.errors import DiagnosisWordError
 from dossiergen.poortwachter import wet
+from dossiergen.rules.privacy import text_fields, unchecked_in_document
 from dossiergen.text.markup import parse_markup
 from dossiergen.text.sandbox import TemplateRenderer
 
@@ -34,6 +37,7 @@ class Engine:
     renderer: TemplateRenderer
     house_style: HouseStyle
     bureau_naam: str = ""  # shown in the house style's Company fields (headers, footers)
+    colofon: bool = True  # print the small-print colofon (version, audience) in documents
 
 
 @cache
@@ -44,6 +48,7 @@ def engine_for(resources: Resources) -> Engine:
         renderer=TemplateRenderer(resources.templates_dir, resources.overrides_dir),
         house_style=HouseStyle.load(resources.house_style),
         bureau_naam=resources.bureau_naam,
+        colofon=resources.colofon,
     )
 
 
@@ -53,11 +58,12 @@ def render_document(
     engine: Engine,
     version: str,
     peildatum: date,
-    shown_path: str,
 ) -> bytes:
     """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
-    context = document_context(data, spec, engine, version, peildatum, shown_path)
+    context = document_context(data, spec, engine, version, peildatum)
     markup = engine.renderer.render(spec.template, context)
+    if Audience.WERKGEVER in spec.audiences:
+        refuse_diagnosis_words(markup, data, spec.title)
     blocks = parse_markup(markup)
     document_date = spec.document_date(data, peildatum)
     created = datetime.combine(document_date, time(12, 0), tzinfo=UTC)
@@ -65,7 +71,7 @@ def render_document(
         title=spec.core_title(data),
         author=spec.author(data),
         subject=spec.title,
-        keywords=f"dossiergen; {spec.name}",
+        keywords=spec.name,
         created=created,
         company=engine.bureau_naam,
     )
@@ -78,7 +84,6 @@ def document_context(
     engine: Engine,
     version: str,
     peildatum: date,
-    shown_path: str,
 ) -> dict[str, Any]:
     """The template data of one document: the audience's view of the dossier, the document's
     own facts and what its kind derives from that view (so derived data cannot leak either)."""
@@ -93,8 +98,11 @@ def document_context(
             "naam": spec.name,
             "titel": spec.title,
             "datum": document_date.isoformat(),
+            # The dossier's kenmerk and version name the source; never its file path or
+            # folder, which may hold a name or a diagnosis.
+            "kenmerk": _kenmerk(data),
             "versie": version,
-            "bron": shown_path,
+            "colofon": engine.colofon,
             "doelgroep": sorted(a.value for a in spec.audiences),
         },
         "peildatum": peildatum.isoformat(),
@@ -102,3 +110,38 @@ def document_context(
         "tijdlijn": tijdlijn_context(tijdlijn),
         **spec.derive(view, tijdlijn, peildatum),  # from the view: derived data cannot leak
     }
+
+
+def _kenmerk(data: Mapping[str, Any]) -> str:
+    """The case's kenmerk (``zaak.kenmerk``), or empty."""
+    zaak = data.get("zaak")
+    value = zaak.get("kenmerk") if isinstance(zaak, Mapping) else None
+    return str(value) if value else ""
+
+
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def refuse_diagnosis_words(markup: str, data: Mapping[str, Any], title: str) -> None:
+    """Stop a document for the employer that holds a diagnosis phrase the dossier does not
+    record as checked (``privacycontrole``); the error names the first field holding one."""
+    # Values reach the markup with their punctuation escaped ("hernia\\-operatie").
+    found = unchecked_in_document(_UNESCAPE.sub(r"\1", markup), data)
+    if not found:
+        return
+    folded = [phrase.casefold() for phrase in found]
+    where = next(
+        (
+            tuple(parts)
+            for parts, text in text_fields(data, [])
+            if any(phrase in text.casefold() for phrase in folded)
+        ),
+        (),
+    )
+    shown = ", ".join(f"'{phrase}'" for phrase in found)
+    raise DiagnosisWordError(
+        f"{title} is voor de werkgever en bevat {shown}, wat op een diagnose of behandeling "
+        "wijst; haal het uit de tekst (medische informatie hoort in bedrijfsarts.medisch) of "
+        "leg in 'privacycontrole' vast dat deze formulering is gecontroleerd",
+        where,
+    )

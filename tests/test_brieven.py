@@ -20,13 +20,13 @@ from docx_helpers import assert_golden, docx_text, load
 from ruamel.yaml import YAML
 
 from dossiergen.documents import DOCUMENTS, missing_parts
+from dossiergen.documents.brieven.aanbieding import riv_onderdelen
 from dossiergen.documents.brieven.derive import (
     BIJLAGEN_DESKUNDIGENOORDEEL,
     bijlagen_deskundigenoordeel,
     derive_verlenging,
     extra_bijlagen,
     laatste_brief,
-    riv_onderdelen,
     verlenging_datums,
 )
 from dossiergen.documents.tijdlijn import dossier_tijdlijn
@@ -48,7 +48,7 @@ CANARY = "KANARIE-b41ef7"
 
 
 def build(engine: Engine, data: Any, name: str) -> bytes:
-    return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM, "dossiers/x.yaml")
+    return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM)
 
 
 # -- which letters ------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ def test_a_requested_letter_lacking_data_lists_everything_missing(tmp_path: Path
     assert messages == [
         "brief-ziekmelding-42e-week: het loonheffingennummer van de werkgever ontbreekt "
         "('werkgever.loonheffingennummer')",
-        "brief-ziekmelding-42e-week: de contactpersoon van de werkgever (ondertekent de brief) "
+        "brief-ziekmelding-42e-week: de contactpersoon van de werkgever "
         "ontbreekt ('werkgever.contactpersoon')",
         "brief-ziekmelding-42e-week: het adres van de werknemer ontbreekt ('werknemer.adres')",
         "brief-ziekmelding-42e-week: de contractuele uren per week ontbreekt "

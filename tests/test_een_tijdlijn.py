@@ -43,7 +43,7 @@ def _markups(engine: Engine, path: Path) -> dict[str, str]:
     for name, spec in DOCUMENTS.items():
         if not spec.applies(dossier.data) or missing_parts(spec, dossier):
             continue
-        context = document_context(dossier.data, spec, engine, "v", PEILDATUM, "x.yaml")
+        context = document_context(dossier.data, spec, engine, "v", PEILDATUM)
         result[name] = engine.renderer.render(spec.template, context)
     return result
 

@@ -101,7 +101,7 @@ def test_every_document_of_the_examples_shows_every_text_of_its_blocks(path: obj
     for spec in DOCUMENTS.values():
         if not spec.applies(dossier.data):
             continue
-        context = document_context(dossier.data, spec, engine, "v1", PEILDATUM, "x.yaml")
+        context = document_context(dossier.data, spec, engine, "v1", PEILDATUM)
         blocks = parse_markup(engine.renderer.render(spec.template, context))
         html = render_html(blocks)
         assert balanced(html), spec.name

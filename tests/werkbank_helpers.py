@@ -9,13 +9,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PEILDATUM = date(2026, 11, 25)
-#: A diagnosis word in a field the employer may read: one warning at a known line.
-WAARSCHUWING_REGEL = 127
 WHIPLASH = (
     "    verwachting: Gedeeltelijke hervatting binnen 4 weken; opbouw naar volledige uren in ca. "
     "6 maanden.\n",
     "    verwachting: Gedeeltelijke hervatting binnen 4 weken na de whiplash; opbouw naar "
     "volledige uren in ca. 6 maanden.\n",
+)
+
+#: A diagnosis word in a field the employer may read: one warning at a known line.
+WAARSCHUWING_REGEL = 1 + next(
+    number
+    for number, line in enumerate(
+        (ROOT / "dossiers" / "de-vries-spoor1-aangepast-werk.yaml")
+        .read_text(encoding="utf-8")
+        .splitlines(keepends=True)
+    )
+    if line == WHIPLASH[0]
 )
 
 

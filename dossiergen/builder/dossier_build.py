@@ -87,9 +87,11 @@ def _build_dossier(job: BuildJob, outcome: DossierOutcome) -> None:
         return
     result = check_file(job.path, engine.schemas, job.peildatum)
     outcome.problems += result.problems
+    manifest = Manifest.load(job.output_dir / job.path.stem)
+    manifest.record_problems(result.problems)  # shown again by builds that skip the dossier
     if result.failed(strict=job.strict) or result.dossier is None:
         outcome.failed.append(f"{job.display_path}: niet gebouwd (zie de fouten hierboven)")
-        return
+        return  # not current, so checked (and its problems shown) on every build
     dossier = result.dossier
     # The key holds the hash of the bytes that were checked and rendered, never of what is on
     # disk later: a dossier edited during the build is built again next time.
@@ -97,10 +99,13 @@ def _build_dossier(job: BuildJob, outcome: DossierOutcome) -> None:
     version = job.version
     if digest != job.sha256:
         version = f"inhoud {digest[:12]} (gewijzigd tijdens het bouwen)"
-    manifest = Manifest.load(job.output_dir / job.path.stem)
     built = _Built(job, engine, dossier, manifest, digest, version)
     for spec in job.documents:
         built.document(spec, outcome)
+    _save(manifest, job, outcome)
+
+
+def _save(manifest: Manifest, job: BuildJob, outcome: DossierOutcome) -> None:
     try:
         manifest.save()
     except DossierError as e:
@@ -149,9 +154,7 @@ class _Built:
             outcome.up_to_date.append(target)
             return
         try:
-            data = render_document(
-                dossier.data, spec, self.engine, self.version, job.peildatum, shown
-            )
+            data = render_document(dossier.data, spec, self.engine, self.version, job.peildatum)
             _write(target, data)
         except COMPUTATION_ERRORS as e:
             outcome.problems.append(computation_problem(dossier, e))
@@ -208,6 +211,7 @@ def all_current(
         if target.is_file():
             targets.append(target)
     outcome.up_to_date += targets
+    outcome.problems += manifest.problems  # the warnings of the unchanged dossier, again
     return True
 
 

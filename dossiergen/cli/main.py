@@ -175,6 +175,18 @@ def _capped_jobs(jobs: int | None) -> int | None:
 )
 @click.option("--opnieuw", "force", is_flag=True, help="Bouw alles, ook wat al actueel is.")
 @click.option("--prune", is_flag=True, help="Verwijder documenten die geen dossier meer maakt.")
+@click.option(
+    "--zonder-colofon",
+    "no_colofon",
+    is_flag=True,
+    help="Documenten zonder colofon (de kleine regels over dossierversie en bestemming).",
+)
+@click.option(
+    "--zonder-paginanummers",
+    "no_page_numbers",
+    is_flag=True,
+    help="Sneller: meet de paginanummers van de inhoudsopgave niet met LibreOffice.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgangsbalk.")
 @_peildatum
 def build(
@@ -186,6 +198,8 @@ def build(
     jobs: int | None,
     force: bool,
     prune: bool,
+    no_colofon: bool,
+    no_page_numbers: bool,
     quiet: bool,
     peildatum: str | None,
 ) -> None:
@@ -212,6 +226,8 @@ def build(
             jobs=_capped_jobs(jobs),
             force=force,
             prune=prune,
+            colofon=not no_colofon,
+            paginanummers=not no_page_numbers,
         )
         if quiet or not sys.stderr.isatty():
             report, ok = run_build(options, resources=resources)

@@ -9,10 +9,11 @@ Usage::
 The output package is the house document's package with its body replaced; headers, footers,
 logo, styles, numbering definitions and section layout stay as the house made them. Only the
 parts that differ per document are rebuilt: the body, the numbering part (one new ``w:num`` per
-list, so numbered lists restart), settings (``w:updateFields`` when there is a table of contents),
-headers/footers holding a ``TITLE`` or ``DOCPROPERTY Company`` field (the document's title, the
-bureau's name; see ``fields``), and the core and extended properties. The archive is assembled here
-with fixed entry order and timestamps: the same input gives the same bytes on every run.
+list, so numbered lists restart), headers/footers holding a ``TITLE`` or ``DOCPROPERTY Company``
+field (the document's title, the bureau's name; see ``fields``), and the core and extended
+properties. The archive is assembled here with fixed entry order and timestamps: the same input
+gives the same bytes on every run. :func:`with_page_numbers` fills in the page numbers of the
+contents once a layout has measured them; nothing asks a viewer to update fields.
 
 The docx_* modules are the only ones that touch WordprocessingML. They build it with lxml directly
 rather than through python-docx's object layer, which is quadratic for tables and ~10x slower.
@@ -21,8 +22,9 @@ rather than through python-docx's object layer, which is quadratic for tables an
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -32,6 +34,7 @@ from dossiergen.blocks import Block
 from dossiergen.docx import fields
 from dossiergen.docx.body import BodyBuilder
 from dossiergen.docx.fragments import xml_text
+from dossiergen.docx.headings import with_cached_pages
 from dossiergen.docx.housestyle import (
     REQUIRED_PARAGRAPH_STYLES,
     REQUIRED_TABLE_STYLES,
@@ -46,6 +49,7 @@ __all__ = [
     "DocumentProperties",
     "HouseStyle",
     "render_docx",
+    "with_page_numbers",
     "write_atomic",
 ]
 
@@ -112,24 +116,46 @@ def render_docx(
         **filled,
         house.document_part: house.body_head + inner + tail,
         numbering.part: numbering.head + "".join(builder.nums).encode() + numbering.tail,
-        house.settings_part: house.settings_update_fields
-        if builder.has_toc
-        else house.settings_plain,
+        house.settings_part: house.settings_plain,
         house.core_part: core,
     }
     names = ["[Content_Types].xml"]  # first, as Word writes it; some readers sniff it there
     names += [n for n in house.parts if n != "[Content_Types].xml"]
     names += sorted(n for n in replaced if n not in house.parts and n not in names)
+    return _archive([(name, replaced.get(name, house.parts.get(name, b""))) for name in names])
+
+
+def _archive(entries: Sequence[tuple[str, bytes]]) -> bytes:
+    """A zip of ``entries`` in their order, with fixed timestamps and attributes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name in names:
+        for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # fixed, not the host's
             info.external_attr = 0o644 << 16
-            data = replaced[name] if name in replaced else house.parts[name]
             archive.writestr(info, data, compresslevel=6)
     return buffer.getvalue()
+
+
+def with_page_numbers(docx: bytes, pages: Mapping[str, int]) -> bytes:
+    """A document made by :func:`render_docx` with the page numbers of its contents filled in
+    (bookmark name -> page, as measured in a layout); the same input gives the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        entries = [(info.filename, package.read(info)) for info in package.infolist()]
+    rels = dict(entries).get("_rels/.rels", b"").decode("utf-8")
+    found = re.search(r'Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument"', rels) or re.search(
+        r'Type="[^"]*/officeDocument"[^>]*Target="/?([^"]+)"', rels
+    )
+    main = found.group(1) if found else "word/document.xml"
+    return _archive(
+        [
+            (name, with_cached_pages(data.decode("utf-8"), pages).encode("utf-8"))
+            if name == main
+            else (name, data)
+            for name, data in entries
+        ]
+    )
 
 
 def _core_xml(properties: DocumentProperties) -> bytes:

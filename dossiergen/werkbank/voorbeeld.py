@@ -54,9 +54,7 @@ def render_preview(
         return Voorbeeld(spec, melding="er ontbreken gegevens", problems=tuple(missing))
     engine = engine_for(resources)
     try:
-        context = document_context(
-            dossier.data, spec, engine, version, peildatum, dossier.display_path
-        )
+        context = document_context(dossier.data, spec, engine, version, peildatum)
         blocks = parse_markup(engine.renderer.render(spec.template, context))
     except DomainError as e:
         return Voorbeeld(spec, melding="niet te maken", problems=(domain_problem(dossier, e),))
