@@ -101,7 +101,7 @@ def test_a_practice_from_scratch(installed: Path, tmp_path: Path) -> None:
 
     # The editor's schemas work offline.
     checker = DEV_BIN / "check-jsonschema"
-    schema = practice / "schemas" / "v1" / "dossier.schema.json"
+    schema = practice / "schemas" / "v2" / "dossier.schema.json"
     ok(offline([checker, "--schemafile", schema, "dossiers/de-vries.yaml"]), practice)
 
     # pre-commit with the generated configuration: passes, then blocks a broken dossier.

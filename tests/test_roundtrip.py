@@ -18,7 +18,7 @@ VALID = sorted((ROOT / "dossiers").glob("*.yaml")) + sorted(
 
 COMMENTED = b"""\
 # Een dossier met commentaar op elke plek.
-schema_version: 1
+schema_version: 2
 
 werknemer:
   naam: Jansen  # achternaam
