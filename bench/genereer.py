@@ -27,7 +27,7 @@ from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "dossiers"
-HEADER = "# yaml-language-server: $schema=../schemas/v1/dossier.schema.json\n"
+HEADER = "# yaml-language-server: $schema=../schemas/v2/dossier.schema.json\n"
 
 ACHTERNAMEN = (
     "Jansen",
@@ -476,7 +476,7 @@ def aangepast_werk(rng: random.Random, ids: list[str]) -> dict[str, Any]:
         "aanpassingen": aanpassingen,
         "aanpassingsniveau": "aanpassen_bestaande_taken",
         "uren_per_week": rng.randint(12, 36),
-        "loonwaarde": rng.randint(40, 100),
+        "loonwaarde": rng.randint(40, 100),  # per hour worked (format version 2)
         "loonwaarde_toelichting": alinea(rng, (1, 2)),
         "conclusie": {
             "oordeel": rng.choice(("passend", "gedeeltelijk_passend", "niet_passend")),

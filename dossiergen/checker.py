@@ -16,6 +16,7 @@ from dossiergen.dossier.locations import problem_at
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.timeline_input import verzuim_invoer
 from dossiergen.dossier.validate import validate_schema
+from dossiergen.dossier.versie import older_version
 from dossiergen.errors import InvalidDossierError, LoadError
 from dossiergen.files import discover, display_path
 from dossiergen.poortwachter.tijdlijn import Tijdlijn, tijdlijn_op
@@ -48,7 +49,13 @@ class CheckResult:
 
 
 def check_dossier(dossier: LoadedDossier, schemas: SchemaSet, peildatum: date) -> list[Problem]:
-    """Schema problems plus domain-rule problems of one loaded dossier, sorted by position."""
+    """Schema problems plus domain-rule problems of one loaded dossier, sorted by position.
+
+    A dossier in an older format version gets one problem only: the command that upgrades it.
+    """
+    outdated = older_version(dossier)
+    if outdated is not None:
+        return [outdated]
     problems = validate_schema(dossier, schemas)
     problems.extend(apply_rules(dossier, peildatum, schema_problems=problems))
     if not has_errors(problems):
@@ -151,8 +158,12 @@ def timeline_for(
 ) -> tuple[Tijdlijn, list[Problem]]:
     """The timeline of ``dossier`` and the problems elsewhere, demoted to warnings.
 
-    Raises ``InvalidDossierError`` when the parts the timeline needs are invalid.
+    Raises ``InvalidDossierError`` when the parts the timeline needs are invalid (or the
+    dossier is in an older format version).
     """
+    outdated = older_version(dossier)
+    if outdated is not None:
+        raise InvalidDossierError(f"{dossier.display_path}: oude formaatversie", (outdated,))
     problems = validate_schema(dossier, schemas)
     problems += apply_rules(dossier, peildatum, schema_problems=problems)
     blocking = [p for p in problems if p.severity is Severity.FOUT and _needed_by_timeline(p)]

@@ -18,6 +18,10 @@ from dossiergen.errors import UsageError
 #: ``{% extends "dossiergen/rapport.md.j2" %}`` in a practice's own ``templates/rapport.md.j2``.
 BUILTIN_TEMPLATE_PREFIX = "dossiergen/"
 
+#: The version of the dossier format this dossiergen reads (``schema_version``); the schemas of
+#: every version are shipped in ``schemas/v<N>/``, the older ones for ``dossiergen migreer``.
+FORMAT_VERSION = 2
+
 
 @dataclass(frozen=True)
 class Resources:
@@ -69,9 +73,14 @@ def packaged_folder(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / name
 
 
+def format_schemas_dir(version: int = FORMAT_VERSION) -> Path:
+    """The shipped schemas of one version of the dossier format."""
+    return packaged_folder("schemas") / f"v{version}"
+
+
 def default_resources() -> Resources:
     """The schemas and templates that come with dossiergen."""
-    return Resources(packaged_folder("schemas") / "v1", packaged_folder("templates"))
+    return Resources(format_schemas_dir(), packaged_folder("templates"))
 
 
 def resolve_peildatum(

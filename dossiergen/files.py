@@ -55,11 +55,12 @@ def dutch_os_error(error: OSError) -> str:
     return f"systeemfout {name}" if name else f"systeemfout ({type(error).__name__})"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same directory, fsync and
     ``os.replace``; raises :class:`WriteError`. A failed or killed write leaves the previous
     file (or none) and no temporary file behind; parallel writers (``make -j``) each use their
-    own temporary name, and the last rename wins."""
+    own temporary name, and the last rename wins. ``mode`` is the new file's permissions (a
+    rewritten dossier keeps its own)."""
     path = Path(path)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -72,7 +73,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file 0600; an output document should be readable like any other file
-        os.chmod(temp, 0o644)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException as e:
         with contextlib.suppress(OSError):

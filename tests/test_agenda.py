@@ -86,7 +86,7 @@ def test_timeline_table_is_dutch_and_readable() -> None:
 def test_timeline_survives_problems_outside_verzuim(tmp_path: Path) -> None:
     dossier = tmp_path / "week2.yaml"
     dossier.write_text(
-        "schema_version: 1\nwerknemer:\n  naam: Test\n  onbekend: x\n"
+        "schema_version: 2\nwerknemer:\n  naam: Test\n  onbekend: x\n"
         "werkgever:\n  naam: B.V.\nverzuim:\n  eerste_ziektedag: 2026-11-09\n",
         encoding="utf-8",
     )
@@ -99,7 +99,7 @@ def test_timeline_survives_problems_outside_verzuim(tmp_path: Path) -> None:
 def test_timeline_stops_on_invalid_verzuim(tmp_path: Path) -> None:
     dossier = tmp_path / "fout.yaml"
     dossier.write_text(
-        "schema_version: 1\nwerknemer:\n  naam: Test\nwerkgever:\n  naam: B.V.\n"
+        "schema_version: 2\nwerknemer:\n  naam: Test\nwerkgever:\n  naam: B.V.\n"
         "verzuim:\n  eerste_ziektedag: 2026-02-30\n",
         encoding="utf-8",
     )
@@ -257,7 +257,7 @@ def test_agenda_and_timeline_on_a_folder_with_one_bad_file_do_all_the_others(
 ) -> None:
     for example in EXAMPLES:
         (tmp_path / example.name).write_bytes(example.read_bytes())
-    (tmp_path / "kapot.yaml").write_text("schema_version: 1\nverzuim: [\n", encoding="utf-8")
+    (tmp_path / "kapot.yaml").write_text("schema_version: 2\nverzuim: [\n", encoding="utf-8")
     agenda = CliRunner().invoke(main, ["agenda", str(tmp_path), "--peildatum", "2026-11-25"])
     assert agenda.exit_code == 1
     assert f"{tmp_path / 'kapot.yaml'}:" in agenda.stderr

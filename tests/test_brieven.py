@@ -169,7 +169,7 @@ def test_attachments_re_integratie_inspanningen() -> None:
 
 
 def test_every_question_of_the_schema_has_attachments() -> None:
-    schema = (ROOT / "schemas" / "v1" / "brieven.schema.json").read_text(encoding="utf-8")
+    schema = (ROOT / "schemas" / "v2" / "brieven.schema.json").read_text(encoding="utf-8")
     for vraag in ("geschiktheid_eigen_werk", "passend_werk", "re_integratie_inspanningen"):
         assert vraag in schema and BIJLAGEN_DESKUNDIGENOORDEEL[vraag]
 

@@ -38,7 +38,7 @@ GELDIG = sorted(
     [*(ROOT / "dossiers").glob("*.yaml"), *(ROOT / "tests" / "dossiers" / "geldig").glob("*.yaml")]
 )
 PEILDATUM = "2026-11-25"
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../schemas/v1/dossier.schema.json"
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../schemas/v2/dossier.schema.json"
 PROBLEM_LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>fout|waarschuwing): "
 )
@@ -401,7 +401,7 @@ _MINIMAL = (ROOT / "tests" / "dossiers" / "geldig" / "minimaal-week-1.yaml").rea
 HOSTILE = {
     "leeg": (b"", "bestand is leeg"),
     "alleen-commentaar": (b"# nog niets\n\n", "bestand is leeg"),
-    "lijst": (b"- schema_version: 1\n- werknemer: {}\n", "het dossier is een lijst"),
+    "lijst": (b"- schema_version: 2\n- werknemer: {}\n", "het dossier is een lijst"),
     "binair": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binair bestand"),
     "te-groot": (b"a: " + b"x" * (MAX_FILE_BYTES + 10) + b"\n", "te groot"),
     "aliasbom": (_alias_bomb(), "ankers"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from conftest import ROOT
 
-SCHEMAS = ROOT / "schemas" / "v1"
+SCHEMAS = ROOT / "schemas" / "v2"
 DOC = ROOT / "docs" / "dossierformaat.md"
 SECTIONS = {
     "zaak": "zaak",

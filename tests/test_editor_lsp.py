@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 TIMEOUT = 60
 
 DOSSIER = """\
-schema_version: 1
+schema_version: 2
 werknemer:
   naam: Jansen
   voorletters: P.

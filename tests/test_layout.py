@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "html": 3,
     "dossier": 2,
     "praktijk": 6,
+    "migratie": 6,
     "poortwachter": 1,
     # the base: no knowledge of any layer above
     "blocks": 0,

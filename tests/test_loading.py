@@ -267,7 +267,7 @@ def test_a_file_of_the_largest_size_with_tiny_keys_checks_in_under_a_second() ->
     from dossiergen.dossier.load import LoadedDossier
 
     lines = "".join(f"k{i:06d}: v\n" for i in range(MAX_FILE_BYTES // 10))
-    raw = ("schema_version: 1\n" + lines).encode()[: MAX_FILE_BYTES - 20]
+    raw = ("schema_version: 2\n" + lines).encode()[: MAX_FILE_BYTES - 20]
     raw = raw[: raw.rindex(b"\n") + 1]
     schemas = schemas_at(default_resources().schemas_dir)
     started = time.perf_counter()

@@ -56,14 +56,14 @@ def test_init_makes_a_practice(practice: Path) -> None:
         ".vscode/settings.json",
         "README.md",
         "huisstijl/huisstijl.docx",
-        "schemas/v1/dossier.schema.json",
+        "schemas/v2/dossier.schema.json",
     ):
         assert (practice / name).is_file(), name
     assert (practice / "dossiers").is_dir() and (practice / "templates").is_dir()
     ignored = (practice / ".gitignore").read_text().splitlines()
     assert {"/build/", "*.pdf", "*.ics"} <= set(ignored)
     settings = json.loads((practice / ".vscode/settings.json").read_text())
-    assert settings["yaml.schemas"] == {"./schemas/v1/dossier.schema.json": "dossiers/**/*.yaml"}
+    assert settings["yaml.schemas"] == {"./schemas/v2/dossier.schema.json": "dossiers/**/*.yaml"}
     assert "repo: local" in (practice / ".pre-commit-config.yaml").read_text()
 
 
@@ -86,9 +86,9 @@ def test_nieuw_makes_a_dossier_that_passes_check(practice: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (practice / "dossiers" / "de-vries.yaml").read_text(encoding="utf-8")
     first = text.splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../schemas/v1/dossier.schema.json"
+    assert first == "# yaml-language-server: $schema=../schemas/v2/dossier.schema.json"
     assert (practice / "dossiers" / first.split("=", 1)[1]).resolve().is_file()
-    assert "schema_version: 1" in text
+    assert "schema_version: 2" in text
     assert "eerste_ziektedag: 2026-11-25" in text
     assert 'naam: "De Vries"' in text
     assert "# Eerste ziektedag: De eerste dag van ongeschiktheid" in text

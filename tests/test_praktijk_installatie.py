@@ -101,7 +101,7 @@ def test_a_practice_from_scratch(installed: Path, tmp_path: Path) -> None:
 
     # The editor's schemas work offline.
     checker = DEV_BIN / "check-jsonschema"
-    schema = practice / "schemas" / "v1" / "dossier.schema.json"
+    schema = practice / "schemas" / "v2" / "dossier.schema.json"
     ok(offline([checker, "--schemafile", schema, "dossiers/de-vries.yaml"]), practice)
 
     # pre-commit with the generated configuration: passes, then blocks a broken dossier.
@@ -125,3 +125,33 @@ def test_a_practice_from_scratch(installed: Path, tmp_path: Path) -> None:
     assert blocked.returncode == 1, blocked.stdout
     assert "dossiers/kapot.yaml" in blocked.stdout and "elfproef" in blocked.stdout
     assert "build/" not in ok(["git", "status", "--porcelain", "--ignored=no"], practice)
+
+
+def test_a_version_1_dossier_migrates_with_the_installed_wheel(
+    installed: Path, tmp_path: Path
+) -> None:
+    """Both schema versions ship in the wheel: the editor keeps validating a dossier that is
+    not yet migrated, ``check`` names the command, and ``migreer`` upgrades it."""
+    dossiergen = installed / "dossiergen"
+    practice = tmp_path / "praktijk"
+    practice.mkdir()
+    ok([dossiergen, "init", "--naam", NAME], practice)
+    old = practice / "dossiers" / "kok.yaml"
+    text = (ROOT / "tests" / "dossiers" / "migratie" / "kantoor.yaml").read_text(encoding="utf-8")
+    old.write_text(text.replace("../../../schemas/", "../schemas/", 1), encoding="utf-8")
+    checker = DEV_BIN / "check-jsonschema"
+    v1 = practice / "schemas" / "v1" / "dossier.schema.json"
+    ok(offline([checker, "--schemafile", v1, "dossiers/kok.yaml"]), practice)
+
+    refused = run([dossiergen, "check"], practice)
+    assert refused.returncode == 1
+    assert "Zet het om met: dossiergen migreer dossiers/kok.yaml" in refused.stdout
+
+    report = ok([dossiergen, "migreer"], practice)
+    assert "1 dossier: 1 omgezet naar versie 2" in report
+    assert "let op: de editor vindt" not in report  # init exported schemas/v2
+    migrated = old.read_text(encoding="utf-8")
+    assert migrated.startswith("# yaml-language-server: $schema=../schemas/v2/dossier.schema.json")
+    ok([dossiergen, "check"], practice)  # warnings only: the value left to look at
+    v2 = practice / "schemas" / "v2" / "dossier.schema.json"
+    ok(offline([checker, "--schemafile", v2, "dossiers/kok.yaml"]), practice)

@@ -200,7 +200,7 @@ def test_hostile_values_stay_literal_text(engine: Engine) -> None:
 def minimal_dossier() -> dict[str, Any]:
     """Only what a rapport requires (documents.DOCUMENTS['rapport'].requires)."""
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "zaak": {
             "kenmerk": "AD-2026-0001",
             "vraagstelling": ["Is de werknemer geschikt voor het eigen werk?"],

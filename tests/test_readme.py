@@ -42,6 +42,8 @@ def _invoke(args: list[str]) -> tuple[int, str]:
 @pytest.mark.slow
 def test_every_command_in_the_readme_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "dossiers", tmp_path / "dossiers")
+    migratie = Path("tests/dossiers/migratie")
+    shutil.copytree(ROOT / migratie, tmp_path / migratie)
     monkeypatch.chdir(tmp_path)
     ran = []
     for body in blocks("sh"):
@@ -59,7 +61,16 @@ def test_every_command_in_the_readme_runs(tmp_path: Path, monkeypatch: pytest.Mo
                 code, output = _invoke(words[1:])
                 assert code == 0, f"{line}\n{output}"
                 ran.append(" ".join(words[:2]))
-    for command in ("check", "build", "timeline", "agenda", "init", "nieuw", "huisstijl"):
+    for command in (
+        "check",
+        "build",
+        "timeline",
+        "agenda",
+        "migreer",
+        "init",
+        "nieuw",
+        "huisstijl",
+    ):
         assert f"dossiergen {command}" in ran, command
     # The worked example of an override, on a letter the examples make.
     practice = Path.cwd()
@@ -81,6 +92,18 @@ def test_the_example_output_is_what_check_prints() -> None:
     code, output = _invoke(_command(match[1])[1:])
     assert code == 1
     assert output == match[2]
+
+
+def test_the_example_migration_is_what_migreer_prints() -> None:
+    match = re.search(
+        r"\(`(dossiergen migreer --dry-run [^`]+)`\).*?```diff\n(.*?)```.*?```\n(.*?)```",
+        README,
+        re.S,
+    )
+    assert match, "voorbeeld van migreer ontbreekt in README.md"
+    result = CliRunner().invoke(main, _command(match[1])[1:])
+    assert result.exit_code == 0
+    assert (result.stdout, result.stderr) == (match[2], match[3])
 
 
 def test_the_minimum_dossier_validates(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ X = date(2025, 1, 6)  # first sick day of the hand-built dossiers (a Monday)
 def dossier(**verzuim: Any) -> dict[str, Any]:
     """A minimal valid dossier, sick since ``X``, with extra ``verzuim`` records."""
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "werknemer": {
             "naam": "Jansen",
             "voorletters": "M.",

@@ -18,7 +18,7 @@ VALID = sorted((ROOT / "dossiers").glob("*.yaml")) + sorted(
 
 COMMENTED = b"""\
 # Een dossier met commentaar op elke plek.
-schema_version: 1
+schema_version: 2
 
 werknemer:
   naam: Jansen  # achternaam
@@ -237,3 +237,55 @@ def test_every_single_value_edit_changes_exactly_its_own_line(path: Path) -> Non
         assert len(lines) == 2, (leaf, lines)
         assert lines[0].startswith("-") and lines[1].startswith("+"), (leaf, lines)
         assert parse_dossier_bytes(document.dump(), path.name) is not None
+
+
+# -- comments ------------------------------------------------------------------------------------
+
+
+def test_a_comment_goes_at_the_end_of_its_line_and_nothing_else_moves() -> None:
+    document = YamlDocument.parse(COMMENTED, "x.yaml")
+    document.comment(("werknemer", "voorletters"), "nagekeken")
+    document.comment(("werknemer", "naam"), "uit het paspoort")
+    document.comment(("verzuim", "ziekteperioden", 1, "van"), "na de terugval")
+    document.comment(("verzuim", "ziekteperioden", 1, "toelichting"), "zie het verslag")
+    assert changed_lines(COMMENTED, document.dump()) == [
+        "-  naam: Jansen  # achternaam",
+        "-  voorletters: 'A.'",
+        "+  naam: Jansen  # achternaam  # uit het paspoort",
+        "+  voorletters: 'A.'  # nagekeken",
+        "-    - van: 2026-02-10",
+        "-      toelichting: terugval",
+        "+    - van: 2026-02-10  # na de terugval",
+        "+      toelichting: terugval  # zie het verslag",
+    ]
+    assert (
+        "terugval  # zie het verslag\n\n# De bedrijfsarts komt hierna.\n"
+        in document.dump().decode()
+    )
+
+
+def test_a_comment_in_a_flow_mapping_goes_after_it() -> None:
+    raw = b"rijen:\n  - {naam: a, uren: 8}\n  - {naam: b, uren: 4}\nnaam: x\n"
+    document = YamlDocument.parse(raw, "x.yaml")
+    document.set(("rijen", 0, "uren"), 16)
+    document.comment(("rijen", 0, "uren"), "verdubbeld")
+    assert changed_lines(raw, document.dump()) == [
+        "-  - {naam: a, uren: 8}",
+        "+  - {naam: a, uren: 16}  # verdubbeld",
+    ]
+
+
+def test_edit_comments_reaches_every_comment() -> None:
+    document = YamlDocument.parse(COMMENTED, "x.yaml")
+    document.edit_comments(lambda text: text.replace("# ", "# X "))
+    after = document.dump().decode()
+    assert "\n# X De bedrijfsarts komt hierna.\n" in after
+    assert "\n    # X de terugval\n" in after
+    assert after.startswith("# X Een dossier")
+    assert after.replace("# X ", "# ") == COMMENTED.decode()
+
+
+def test_a_comment_on_a_missing_value_is_an_error() -> None:
+    document = YamlDocument.parse(COMMENTED, "x.yaml")
+    with pytest.raises(KeyError):
+        document.comment(("werknemer", "roepnaam"), "x")

@@ -1,4 +1,4 @@
-"""Tests of the dossier JSON Schemas (schemas/v1) themselves.
+"""Tests of the dossier JSON Schemas (schemas/v2; schemas/v1 for migrating) themselves.
 
 These use jsonschema and referencing directly, not the project loader, so that the format
 contract holds on its own: every file is a valid 2020-12 schema, every property is documented
@@ -19,8 +19,8 @@ from referencing import Registry, Resource
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
-SCHEMA_DIR = ROOT / "schemas" / "v1"
-BASE_ID = "https://dossiergen.nl/schemas/v1/"
+SCHEMA_DIR = ROOT / "schemas" / "v2"
+BASE_ID = "https://dossiergen.nl/schemas/v2/"
 GELDIG = sorted((ROOT / "tests" / "dossiers" / "geldig").glob("*.yaml"))
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))
 
@@ -99,7 +99,7 @@ def errors_for(data: Any) -> list[str]:
 
 def minimal() -> dict[str, Any]:
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "werknemer": {
             "naam": "Jansen",
             "voorletters": "M.",
@@ -260,9 +260,9 @@ def test_dossier_validates(path: Path) -> None:
 def test_dossier_header(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     depth = "../" if path.parent.name == "dossiers" else "../../../"
-    assert lines[0] == f"# yaml-language-server: $schema={depth}schemas/v1/dossier.schema.json"
-    assert (path.parent / f"{depth}schemas/v1/dossier.schema.json").resolve().is_file()
-    assert lines[1] == "schema_version: 1"
+    assert lines[0] == f"# yaml-language-server: $schema={depth}schemas/v2/dossier.schema.json"
+    assert (path.parent / f"{depth}schemas/v2/dossier.schema.json").resolve().is_file()
+    assert lines[1] == "schema_version: 2"
 
 
 def test_dates_stay_strings() -> None:
@@ -305,9 +305,10 @@ def test_eerste_ziektedag_required() -> None:
     assert any("eerste_ziektedag" in e for e in errors_for(data))
 
 
-def test_schema_version_must_be_1() -> None:
+@pytest.mark.parametrize("version", [1, 3, "2"])
+def test_schema_version_must_be_2(version: object) -> None:
     data = minimal()
-    data["schema_version"] = 2
+    data["schema_version"] = version
     assert errors_for(data)
 
 

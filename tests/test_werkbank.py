@@ -279,6 +279,7 @@ def _unescape(text: str) -> str:
 
 def test_saving_a_date_changes_only_that_line(client: TestClient, practice: Path) -> None:
     link = dossier_link(client, "J.P. de Vries")
+    (practice / DE_VRIES).chmod(0o600)  # a dossier holds a BSN: its permissions stay
     before = (practice / DE_VRIES).read_text(encoding="utf-8")
     form = _form(client, link, "verzuim")
     form["verzuim.eerste_ziektedag"] = "2026-06-08"
@@ -289,6 +290,7 @@ def test_saving_a_date_changes_only_that_line(client: TestClient, practice: Path
         "-  eerste_ziektedag: 2026-06-01",
         "+  eerste_ziektedag: 2026-06-08",
     ]
+    assert (practice / DE_VRIES).stat().st_mode & 0o777 == 0o600
     assert "Eerste ziektedag 8 juni 2026" in client.get(link).text
 
 

@@ -1,4 +1,5 @@
-"""The practice commands on the command line: ``init``, ``nieuw``, ``huisstijl``, ``schemas``."""
+"""The practice commands on the command line: ``init``, ``nieuw``, ``huisstijl``, ``schemas``,
+``migreer``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from dossiergen.cli.common import EXIT_FAILED, EXIT_OK, current_practice, run, today
+from dossiergen.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    current_practice,
+    practice_defaults,
+    run,
+    today,
+)
 
 
 @click.command()
@@ -128,4 +136,42 @@ def schemas(folder: Path | None) -> None:
     run(action)
 
 
-PRACTICE_COMMANDS = (init, nieuw, huisstijl, schemas)
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
+@click.option(
+    "--dry-run", is_flag=True, help="Toon de wijzigingen als unified diff; schrijf niets."
+)
+@click.option(
+    "--peildatum",
+    metavar="JJJJ-MM-DD",
+    help=(
+        "Voor een dossier zonder zaak.rapportdatum: de dag waarop de lopende werkhervatting "
+        "telt (standaard: SOURCE_DATE_EPOCH of vandaag)."
+    ),
+)
+def migreer(paths: tuple[Path, ...], dry_run: bool, peildatum: str | None) -> None:
+    """Zet dossiers van formaatversie 1 om naar versie 2.
+
+    PAD is een dossierbestand of een map (standaard: dossiers/). Commentaar, volgorde en
+    aanhalingstekens blijven staan; loonwaarden worden omgerekend naar productiviteit per
+    gewerkt uur, of krijgen de opmerking MIGRATIE-CONTROLE als dat niet kan. Met --dry-run
+    komt de diff op de standaarduitvoer en het verslag op de foutuitvoer.
+    """
+
+    def action() -> int:
+        from dossiergen.commands.migreer import run_migreer
+        from dossiergen.commands.options import MigreerOptions
+
+        dossiers, _ = practice_defaults(current_practice())
+        options = MigreerOptions(
+            peildatum=today(peildatum), paths=paths or dossiers, dry_run=dry_run
+        )
+        result = run_migreer(options)
+        click.echo(result.diff, nl=False)
+        click.echo(result.verslag, nl=False, err=dry_run)
+        return EXIT_OK if result.ok else EXIT_FAILED
+
+    run(action)
+
+
+PRACTICE_COMMANDS = (init, nieuw, huisstijl, schemas, migreer)

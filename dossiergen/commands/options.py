@@ -72,3 +72,12 @@ class AgendaOptions:
     van: date | None = None
     tot: date | None = None
     ics: Path | None = None
+
+
+@dataclass(frozen=True)
+class MigreerOptions:
+    """``dossiergen migreer``."""
+
+    peildatum: date  # whose werkhervatting counts for a dossier without zaak.rapportdatum
+    paths: tuple[Path, ...] = DEFAULT_DOSSIERS
+    dry_run: bool = False  # show the changes as a unified diff, write nothing

@@ -12,7 +12,12 @@ from dossiergen.config import default_resources
 from dossiergen.errors import InvalidDossierError, UsageError, WriteError
 from dossiergen.files import display_path, write_atomic
 from dossiergen.praktijk.config import DEFAULT_PATHS, Practice
-from dossiergen.praktijk.editor import export_schemas, modeline
+from dossiergen.praktijk.editor import (
+    VERSION_FOLDER,
+    export_schemas,
+    modeline,
+    upgrade_vscode_settings,
+)
 from dossiergen.praktijk.huisstijl_controle import check_house_style
 from dossiergen.praktijk.huisstijl_maken import HouseStyleDesign, make_house_style
 from dossiergen.praktijk.init import PracticeSetup, init_practice
@@ -140,4 +145,10 @@ def run_schemas(target: Path | None, practice: Practice | None) -> str:
     """Export the schemas for the editor into the practice; return what was written."""
     folder = target or (practice.schemas if practice else Path(DEFAULT_PATHS["schemas"]))
     written = export_schemas(folder, __version__)
-    return f"{len(written)} schema's geschreven naar {display_path(folder)}\n"
+    report = f"{len(written)} schema's geschreven naar {display_path(folder)}\n"
+    settings = practice.root / ".vscode" / "settings.json" if practice else None
+    if settings is not None and upgrade_vscode_settings(settings):
+        report += (
+            f"{display_path(settings)}: de editor controleert dossiers nu met {VERSION_FOLDER}\n"
+        )
+    return report

@@ -96,7 +96,7 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise failure(shown, 1, 1, "bestand is leeg: een dossier begint met 'schema_version: 1'")
+        raise failure(shown, 1, 1, "bestand is leeg: een dossier begint met 'schema_version: 2'")
     if _nesting_estimate(text) > _SAFE_NESTING:
         raise failure(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
     # ruamel's C parser composes the node graph (with positions) ten times faster than the
@@ -131,7 +131,7 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
             mark.line + 1,
             mark.column + 1,
             f"het dossier is {kind}; het moet beginnen met sleutels zoals "
-            "'schema_version: 1' en 'werknemer:'",
+            "'schema_version: 2' en 'werknemer:'",
         )
     return NodeConstructor(shown, MAX_EXPANDED_SIZE).build(root)
 

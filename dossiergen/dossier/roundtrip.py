@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import difflib
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from dossiergen.dossier.yaml_edits import (
+    add_line_comment,
+    comment_tokens,
     fingerprint,
     insert_entry,
     new_value,
@@ -170,6 +173,32 @@ class YamlDocument:
             raise KeyError(path)
         insert_entry(sequence, index, new_value(value))
 
+    # -- comments ------------------------------------------------------------------------------
+
+    def comment(self, path: YamlPath, text: str) -> None:
+        """Add ``# text`` at the end of the line of the scalar at ``path``.
+
+        A comment already on that line stays in front of it. Inside a flow collection
+        (``{naam: x, uren: 8}``) the comment goes after the collection, where YAML allows it.
+        """
+        holder_path = path[:-1]
+        entry: str | int = path[-1]
+        holder = self._container(holder_path, create=False)
+        if holder is None or not _holds(holder, entry):
+            raise KeyError(path)
+        column: int | None = _end_column(holder, entry)
+        while holder.fa.flow_style() and holder_path:
+            entry, holder_path = holder_path[-1], holder_path[:-1]
+            holder = self._container(holder_path, create=False)
+            column = None  # after the closing bracket
+        add_line_comment(holder, entry, text, column)
+
+    def edit_comments(self, edit: Callable[[str], str]) -> None:
+        """Replace the text of every comment with ``edit(text)`` (``edit`` keeps the ``#`` and
+        the line breaks it is given)."""
+        for token in comment_tokens(self.data):
+            token.value = edit(token.value)
+
     # -- a whole value -------------------------------------------------------------------------
 
     def merge(
@@ -219,6 +248,26 @@ class YamlDocument:
 
 
 _MISSING = object()
+
+
+def _holds(container: Any, entry: str | int) -> bool:
+    if isinstance(container, CommentedMap):
+        return entry in container
+    return isinstance(container, CommentedSeq) and isinstance(entry, int) and entry < len(container)
+
+
+def _end_column(container: Any, entry: str | int) -> int | None:
+    """Two columns after the end of the scalar at ``container[entry]`` as it will be written
+    (``None`` for an entry the file did not have: two spaces after the line)."""
+    try:
+        _, column = (
+            container.lc.value(entry) if isinstance(entry, str) else container.lc.item(entry)
+        )
+    except (KeyError, IndexError, TypeError):
+        return None
+    value = container[entry]
+    quotes = 2 if isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString) else 0
+    return int(column) + len(str(value)) + quotes + 2
 
 
 def _fail(path: YamlPath) -> Any:

@@ -1,8 +1,8 @@
 """The JSON Schemas of the dossier format, loaded once and registered up front.
 
-Every schema file under ``schemas/v1/`` is read and put in one ``referencing.Registry`` keyed by
-its ``$id``; ``$ref`` between files resolves through that registry only, so validation never
-touches the network.
+Every schema file of one format version (``schemas/v2/``; ``schemas/v1/`` for ``migreer``) is
+read and put in one ``referencing.Registry`` keyed by its ``$id``; ``$ref`` between files
+resolves through that registry only, so validation never touches the network.
 """
 
 from __future__ import annotations

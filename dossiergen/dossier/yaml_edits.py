@@ -8,11 +8,12 @@ container leaves the comment lines that introduce the next part of the file in p
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -63,6 +64,44 @@ def remove_entry(container: Any, entry: Any) -> None:
     before = _tail(container)
     del container[entry]
     _move_following_comment(before, _tail(container))
+
+
+def add_line_comment(container: Any, entry: Any, text: str, column: int | None) -> None:
+    """Write ``# text`` at the end of the line of ``container[entry]``: after a comment that
+    already stands there, before the comment lines and blank lines that follow. When the line
+    has no comment yet, at ``column``; ``None``: two spaces after whatever ends the line."""
+    in_map = isinstance(container, CommentedMap)
+    slots = container.ca.items.setdefault(entry, [None] * (4 if in_map else 2))
+    slot = 2 if in_map else 0
+    token = slots[slot]
+    # the emitter puts at least one space before a comment; a leading space makes it two
+    start, mark = ("# ", CommentMark(column)) if column is not None else (" # ", CommentMark(0))
+    if not isinstance(token, CommentToken):
+        slots[slot] = CommentToken(f"{start}{text}\n", mark, None)
+    elif token.value.startswith("\n"):  # only the lines that follow: ours comes before them
+        slots[slot] = CommentToken(f"{start}{text}{token.value}", mark, None)
+    else:
+        own, newline, following = token.value.partition("\n")
+        token.value = f"{own}  # {text}{newline}{following}"
+
+
+def comment_tokens(node: Any) -> Iterator[CommentToken]:
+    """Every comment of a document, from the root container down."""
+    if not isinstance(node, CommentedMap | CommentedSeq):
+        return
+    yield from _tokens(node.ca.comment)
+    for slots in node.ca.items.values():
+        yield from _tokens(slots)
+    for child in node.values() if isinstance(node, CommentedMap) else node:
+        yield from comment_tokens(child)
+
+
+def _tokens(value: Any) -> Iterator[CommentToken]:
+    if isinstance(value, CommentToken):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _tokens(item)
 
 
 def _move_following_comment(

@@ -2,23 +2,25 @@
 
 dossiergen validates with the schemas it ships; an editor (VS Code with the YAML extension,
 any yaml-language-server client) and check-jsonschema need files they can open. ``export``
-copies the shipped schemas into the practice (``schemas/v1/``) with one change: the ``$id``
-(an https address that is only a name) is left out, so every ``$ref`` such as
-``zaak.schema.json`` resolves against the file's own location, without network.
+copies the shipped schemas of every format version into the practice (``schemas/v2/``, and
+``schemas/v1/`` for dossiers not yet migrated) with one change: the ``$id`` (an https address
+that is only a name) is left out, so every ``$ref`` such as ``zaak.schema.json`` resolves
+against the file's own location, without network.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
-from dossiergen.config import default_resources
+from dossiergen.config import FORMAT_VERSION, format_schemas_dir
 from dossiergen.files import write_atomic
 
 ROOT_SCHEMA = "dossier.schema.json"
-#: The format version folder the shipped schemas live in, kept in the practice too.
-VERSION_FOLDER = "v1"
+#: The folder of the current format version's schemas, kept in the practice too.
+VERSION_FOLDER = f"v{FORMAT_VERSION}"
 _SOURCE_NOTE = (
     "Kopie van het schema van dossiergen {version} ($id {schema_id}), gemaakt door "
     "'dossiergen schemas'; niet met de hand wijzigen."
@@ -26,11 +28,18 @@ _SOURCE_NOTE = (
 
 
 def export_schemas(target: Path, version: str) -> list[Path]:
-    """Write the shipped schemas to ``target/v1/``; return the files written."""
+    """Write the shipped schemas of every format version to ``target/v<N>/``; return the files
+    written."""
+    written = []
+    for format_version in range(1, FORMAT_VERSION + 1):
+        written += _export_folder(format_schemas_dir(format_version), target, version)
+    return written
+
+
+def _export_folder(source_dir: Path, target: Path, version: str) -> list[Path]:
     from dossiergen.errors import WriteError
 
-    source_dir = default_resources().schemas_dir
-    folder = target / VERSION_FOLDER
+    folder = target / source_dir.name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -70,3 +79,27 @@ def vscode_settings(schemas: str, dossiers: str) -> str:
         "files.exclude": {"build": True},
     }
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+#: The schema binding of an older format version in ``.vscode/settings.json``.
+_OLD_BINDING = re.compile(r'(/)v(\d+)(/dossier\.schema\.json")')
+
+
+def upgrade_vscode_settings(settings_file: Path) -> bool:
+    """Point the schema binding in ``.vscode/settings.json`` at the current format version;
+    only that path changes (the file may hold the practice's own settings and comments).
+    Returns whether the file was changed."""
+    try:
+        text = settings_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+    def current(match: re.Match[str]) -> str:
+        older = int(match[2]) < FORMAT_VERSION
+        return f"{match[1]}{VERSION_FOLDER}{match[3]}" if older else match[0]
+
+    upgraded = _OLD_BINDING.sub(current, text)
+    if upgraded == text:
+        return False
+    write_atomic(settings_file, upgraded.encode("utf-8"))
+    return True

@@ -24,6 +24,7 @@ from dossiergen.problems import Problem, Severity
 from dossiergen.rules.base import Found
 from dossiergen.rules.concept import rule_nog_invullen
 from dossiergen.rules.grenzen import rule_grenzen
+from dossiergen.rules.migratie import migration_warnings
 from dossiergen.rules.privacy import diagnosis_warnings
 from dossiergen.rules.verzuim import (
     rule_brief_verlenging,
@@ -119,6 +120,7 @@ def apply_rules(
         )
         blocked = blocked or any(severity is Severity.FOUT for severity, _, _ in found)
     problems.extend(replace(p, rule="privacy.diagnosewoord") for p in diagnosis_warnings(dossier))
+    problems.extend(migration_warnings(dossier))
     return problems
 
 

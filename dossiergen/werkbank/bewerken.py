@@ -23,7 +23,7 @@ from dossiergen.dossier.load import LoadedDossier, parse_dossier_bytes
 from dossiergen.dossier.roundtrip import YamlDocument
 from dossiergen.dossier.schemas import SchemaSet
 from dossiergen.errors import DossierError
-from dossiergen.files import write_atomic
+from dossiergen.files import dutch_os_error, write_atomic
 from dossiergen.problems import Problem, Severity
 from dossiergen.werkbank.formdata import ABSENT, section_value
 from dossiergen.werkbank.formulier import key_orders
@@ -95,7 +95,10 @@ def save_section(change: Wijziging, schemas: SchemaSet, peildatum: date, git_roo
             waarde=_shown(new),
         )
     try:
-        write_atomic(change.path, edited)
+        # the dossier keeps its permissions (a file only its owner may read stays so)
+        write_atomic(change.path, edited, mode=change.path.stat().st_mode & 0o7777)
+    except OSError as e:
+        return Opslag(False, f"niet opgeslagen: {dutch_os_error(e)}", problems, waarde=_shown(new))
     except DossierError as e:
         return Opslag(False, str(e), problems, waarde=_shown(new))
     git = commit(git_root, change.path, change.commit_bericht) if change.commit_bericht else ""
