@@ -16,7 +16,13 @@ from typing import Any
 from dossiergen.config import Resources
 from dossiergen.documents import DocumentSpec
 from dossiergen.documents.tijdlijn import dossier_tijdlijn, tijdlijn_context
-from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx
+from dossiergen.docx.writer import (
+    DocumentProperties,
+    HouseStyle,
+    PartCache,
+    fixed_parts,
+    render_docx,
+)
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.views import make_view
 from dossiergen.poortwachter import wet
@@ -34,16 +40,20 @@ class Engine:
     renderer: TemplateRenderer
     house_style: HouseStyle
     bureau_naam: str = ""  # shown in the house style's Company fields (headers, footers)
+    #: The house style's unchanging parts, compressed once (see ``docx.writer.fixed_parts``).
+    fixed_parts: PartCache | None = None
 
 
 @cache
 def engine_for(resources: Resources) -> Engine:
     """The engine for ``resources``, loaded once per process (workers reuse it)."""
+    house_style = HouseStyle.load(resources.house_style)
     return Engine(
         schemas=load_schemas(resources.schemas_dir),
         renderer=TemplateRenderer(resources.templates_dir, resources.overrides_dir),
-        house_style=HouseStyle.load(resources.house_style),
+        house_style=house_style,
         bureau_naam=resources.bureau_naam,
+        fixed_parts=fixed_parts(house_style),
     )
 
 
@@ -69,7 +79,7 @@ def render_document(
         created=created,
         company=engine.bureau_naam,
     )
-    return render_docx(blocks, engine.house_style, properties)
+    return render_docx(blocks, engine.house_style, properties, engine.fixed_parts)
 
 
 def document_context(
