@@ -1,8 +1,8 @@
 """Read a dossier file safely into plain data that remembers every key's and item's position.
 
-ruamel.yaml's C parser composes the YAML node graph (ten times faster than its pure-Python
-round-trip loader); our own constructor (``yaml_nodes``) turns the nodes into containers
-with ruamel's ``.lc`` interface, keeping YAML timestamps as the text that was typed.
+ruamel.yaml's C parser (libyaml) reads the text into events with positions; our own
+constructor (``yaml_events``) turns them into containers with ruamel's ``.lc`` interface,
+keeping YAML timestamps as the text that was typed.
 
 The loader is the first line of defence against hostile or broken input: it never constructs
 Python objects from tags, caps size, alias expansion and nesting, and turns every failure into
@@ -18,17 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from _ruamel_yaml import MappingStartEvent, SequenceStartEvent
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+from dossiergen.dossier.yaml_events import EventConstructor, read_events
 from dossiergen.dossier.yaml_nodes import (
     BIDI_CONTROLS,
     FORBIDDEN,
     MAX_DEPTH,
     MAX_EXPANDED_SIZE,
-    NodeConstructor,
-    Yaml12Resolver,
     bidi_message,
     failure,
     problem_at,
@@ -99,22 +97,19 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
         raise failure(shown, 1, 1, "bestand is leeg: een dossier begint met 'schema_version: 1'")
     if _nesting_estimate(text) > _SAFE_NESTING:
         raise failure(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
-    # ruamel's C parser composes the node graph (with positions) ten times faster than the
-    # pure-Python round-trip loader; our constructor below builds plain containers from it.
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Resolver = Yaml12Resolver
+    # libyaml's events (ruamel's C parser) become positioned containers directly: composing
+    # ruamel's node graph and resolving it in Python took most of a dossier's check.
     try:
-        documents = [doc for doc in yaml.compose_all(text) if doc is not None]
+        stream = read_events(text)
     except MarkedYAMLError as e:
         raise _yaml_problem(e, shown, text) from e
     except YAMLError as e:
         raise failure(shown, 1, 1, f"YAML kan niet worden gelezen: {e}") from e
-    except RecursionError as e:
-        raise failure(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)") from e
-    if not documents:
+    roots = stream.documents()
+    if not roots:
         raise failure(shown, 1, 1, "bestand bevat geen gegevens")
-    if len(documents) > 1:
-        mark = documents[1].start_mark
+    if len(roots) > 1:
+        mark = stream.events[roots[1]].start_mark
         raise failure(
             shown,
             mark.line + 1,
@@ -122,9 +117,9 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
             "bestand bevat meer dan één YAML-document (een regel '---' of '...'); "
             "zet elk dossier in een eigen bestand",
         )
-    root = documents[0]
-    if not isinstance(root, MappingNode):
-        kind = "een lijst" if isinstance(root, SequenceNode) else "een losse waarde"
+    root = stream.events[roots[0]]
+    if not isinstance(root, MappingStartEvent):
+        kind = "een lijst" if isinstance(root, SequenceStartEvent) else "een losse waarde"
         mark = root.start_mark
         raise failure(
             shown,
@@ -133,7 +128,7 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
             f"het dossier is {kind}; het moet beginnen met sleutels zoals "
             "'schema_version: 1' en 'werknemer:'",
         )
-    return NodeConstructor(shown, MAX_EXPANDED_SIZE).build(root)
+    return EventConstructor(shown, stream, MAX_EXPANDED_SIZE).build(roots[0])
 
 
 #: The C composer recurses per nesting level and crashes (not raises) far beyond Python's
