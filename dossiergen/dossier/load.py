@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _ruamel_yaml import MappingStartEvent, SequenceStartEvent
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossiergen.dossier.yaml_events import EventConstructor, read_events
@@ -35,10 +34,10 @@ from dossiergen.errors import LoadError
 from dossiergen.files import dutch_os_error, not_a_regular_file, printable_name
 from dossiergen.problems import Problem
 
-#: A real dossier is 10–60 kB. The limit keeps every dossier's check under a second and 100 MB:
-#: composing YAML costs about 13 µs and 600 bytes per node, so a 1 MB file of 90,000 short keys
-#: alone took 1.2 s and 130 MB to read; 256 kB of them take 0.4 s.
-MAX_FILE_BYTES = 256_000
+#: A real dossier is 10–60 kB; a large one with years of history may reach a few hundred. The
+#: limit keeps every dossier's check under a second and 100 MB: a 1 MB file of 90,000 short
+#: keys (the worst case: most nodes per byte) reads in about 0.5 s and 65 MB.
+MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -109,22 +108,22 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
     if not roots:
         raise failure(shown, 1, 1, "bestand bevat geen gegevens")
     if len(roots) > 1:
-        mark = stream.events[roots[1]].start_mark
+        line, column = stream.position(roots[1])
         raise failure(
             shown,
-            mark.line + 1,
-            mark.column + 1,
+            line + 1,
+            column + 1,
             "bestand bevat meer dan één YAML-document (een regel '---' of '...'); "
             "zet elk dossier in een eigen bestand",
         )
-    root = stream.events[roots[0]]
-    if not isinstance(root, MappingStartEvent):
-        kind = "een lijst" if isinstance(root, SequenceStartEvent) else "een losse waarde"
-        mark = root.start_mark
+    root = stream.kind(roots[0])
+    if root != "mapping":
+        kind = "een lijst" if root == "sequence" else "een losse waarde"
+        line, column = stream.position(roots[0])
         raise failure(
             shown,
-            mark.line + 1,
-            mark.column + 1,
+            line + 1,
+            column + 1,
             f"het dossier is {kind}; het moet beginnen met sleutels zoals "
             "'schema_version: 1' en 'werknemer:'",
         )

@@ -55,8 +55,19 @@ _ALLOWED_TAGS = frozenset(
 _STR, _MAP, _SEQ, _MERGE = (YAML_CORE + n for n in ("str", "map", "seq", "merge"))
 #: YAML 1.2's implicit tags of plain scalars, by first character (ruamel's table, read once).
 _IMPLICIT: dict[Any, list[tuple[str, Any]]] = Yaml12Resolver().versioned_resolver
-_OPENING = (MappingStartEvent, SequenceStartEvent)
-_CLOSING = (MappingEndEvent, SequenceEndEvent)
+# What the constructor keeps of an event: a tuple (kind, value, tag, plain, style, anchor,
+# line, column), 0-based; tag is None when the text gave none (or the non-specific "!").
+_SCALAR, _MAP_START, _SEQ_START, _MAP_END, _SEQ_END, _ALIAS, _DOCUMENT, _OTHER = range(8)
+_KINDS = {
+    ScalarEvent: _SCALAR,
+    MappingStartEvent: _MAP_START,
+    SequenceStartEvent: _SEQ_START,
+    MappingEndEvent: _MAP_END,
+    SequenceEndEvent: _SEQ_END,
+    AliasEvent: _ALIAS,
+    DocumentStartEvent: _DOCUMENT,
+}
+Event = tuple[int, Any, Any, bool, Any, Any, int, int]
 
 
 def _plain_tag(value: str) -> str:
@@ -68,41 +79,64 @@ def _plain_tag(value: str) -> str:
 
 
 class Stream:
-    """The events of a dossier file, with every alias resolved to its anchor's event."""
+    """The events of a dossier file as compact tuples (no mark objects: a 1 MB file has
+    180,000 events), with every alias resolved to its anchor's event."""
 
-    def __init__(self, events: list[Any], targets: dict[int, int]) -> None:
+    def __init__(self, events: list[Event], targets: dict[int, int]) -> None:
         self.events = events
         self.targets = targets  # index of an alias event -> index of its anchored event
 
     def documents(self) -> list[int]:
         """Index of the root event of every document."""
-        return [i + 1 for i, e in enumerate(self.events) if type(e) is DocumentStartEvent]
+        return [i + 1 for i, e in enumerate(self.events) if e[0] == _DOCUMENT]
+
+    def kind(self, index: int) -> str:
+        """``mapping``, ``sequence`` or ``scalar``: what the node at ``index`` is."""
+        code = self.events[index][0]
+        return "mapping" if code == _MAP_START else "sequence" if code == _SEQ_START else "scalar"
+
+    def position(self, index: int) -> tuple[int, int]:
+        """0-based ``(line, column)`` of the event at ``index``."""
+        event = self.events[index]
+        return event[6], event[7]
 
 
 def read_events(text: str) -> Stream:
     """All events of ``text``; raises ruamel's ``MarkedYAMLError`` for a syntax error and for an
     alias without an anchor before it (as the composer did, before anything is built)."""
     parser = CParser(text)
-    events: list[Any] = []
+    events: list[Event] = []
     anchors: dict[str, int] = {}
     targets: dict[int, int] = {}
+    kinds = _KINDS
     while True:
         event = parser.get_event()
-        kind = type(event)
-        if kind is AliasEvent:
+        kind = kinds.get(type(event), _OTHER)
+        mark = event.start_mark
+        if kind == _SCALAR:
+            tag = None if event.ctag is None or event.tag == "!" else event.tag
+            item: Event = (
+                kind, event.value, tag, bool(event.implicit[0]), event.style, event.anchor,
+                mark.line, mark.column,
+            )  # fmt: skip
+        elif kind in (_MAP_START, _SEQ_START):
+            tag = None if event.ctag is None or event.tag == "!" else event.tag
+            item = (kind, None, tag, False, None, event.anchor, mark.line, mark.column)
+        elif kind == _ALIAS:
             target = anchors.get(event.anchor)
             if target is None:
                 from ruamel.yaml.composer import ComposerError
 
-                raise ComposerError(
-                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
-                )
+                raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)
             targets[len(events)] = target
-        elif kind is StreamEndEvent:
+            item = (kind, None, None, False, None, None, mark.line, mark.column)
+        elif isinstance(event, StreamEndEvent):
             break
-        elif event.anchor is not None if kind in (ScalarEvent, *_OPENING) else False:
-            anchors[event.anchor] = len(events)  # a later anchor of the same name wins
-        events.append(event)
+        else:
+            item = (kind, None, None, False, None, None, mark.line, mark.column)
+        if item[5] is not None:
+            anchors[item[5]] = len(events)  # a later anchor of the same name wins
+        events.append(item)
     return Stream(events, targets)
 
 
@@ -111,7 +145,7 @@ class EventConstructor:
 
     def __init__(self, shown: str, stream: Stream, max_size: int = MAX_EXPANDED_SIZE) -> None:
         self.shown = shown
-        self.events: Sequence[Any] = stream.events
+        self.events: Sequence[Event] = stream.events
         self.targets = stream.targets
         self.max_size = max_size
         self.problems: list[Problem] = []
@@ -126,113 +160,93 @@ class EventConstructor:
             raise LoadError(f"{self.shown}: ongeldige YAML", tuple(self.problems))
         return data
 
-    def at(self, mark: Any, message: str) -> None:
-        self.problems.append(problem_at(self.shown, mark.line + 1, mark.column + 1, message))
+    def at(self, event: Event, message: str) -> None:
+        self.problems.append(problem_at(self.shown, event[6] + 1, event[7] + 1, message))
 
-    def mark(self, index: int) -> Any:
+    def mark(self, index: int) -> tuple[int, int]:
         """Where the node at event ``index`` stands (an alias: where its anchor stands)."""
-        return self.events[self.targets.get(index, index)].start_mark
+        event = self.events[self.targets.get(index, index)]
+        return event[6], event[7]
 
     def node(self, depth: int) -> Any:
         index = self.position
-        target = self.targets.get(index)
-        if target is not None:
+        event = self.events[index]
+        if event[0] == _ALIAS:
+            target = self.targets[index]
             self.position = index + 1
             if target in self.built:
                 value, size = self.built[target]
-                self.count(self.events[target].start_mark, size)
+                self.count(self.events[target], size)
                 return value
             self.position = target  # an anchor skipped where it stood: built at first use
             value = self.node(depth)
             self.position = index + 1
             return value
-        event = self.events[index]
         if depth > MAX_DEPTH:
-            mark = event.start_mark
-            raise failure(
-                self.shown,
-                mark.line + 1,
-                mark.column + 1,
-                f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-            )
+            message = f"te diep genest (meer dan {MAX_DEPTH} niveaus)"
+            raise failure(self.shown, event[6] + 1, event[7] + 1, message)
         self.position = index + 1
         before = self.total
-        kind = type(event)
-        if kind is ScalarEvent:
+        kind = event[0]
+        if kind == _SCALAR:
             value = self.scalar(event)
-            self.count(event.start_mark, 1 + (len(value) if isinstance(value, str) else 0))
+            self.count(event, 1 + (len(value) if isinstance(value, str) else 0))
         else:
-            self.check_tag(event, _MAP if kind is MappingStartEvent else _SEQ)
-            value = self.mapping(depth) if kind is MappingStartEvent else self.sequence(depth)
-            self.count(event.start_mark, 1)
-        if event.anchor is not None:
+            self.check_tag(event)
+            value = self.mapping(depth) if kind == _MAP_START else self.sequence(depth)
+            self.count(event, 1)
+        if event[5] is not None:
             self.built[index] = (value, self.total - before)
         return value
 
-    def check_tag(self, event: Any, default: str) -> str:
-        if event.ctag is None:
-            return default
-        tag = event.tag
-        if tag == "!":
-            return default
-        if tag not in _ALLOWED_TAGS:
+    def check_tag(self, event: Event, tag: str | None = None) -> None:
+        tag = tag or event[2]
+        if tag is not None and tag not in _ALLOWED_TAGS:
             self.at(
-                event.start_mark,
+                event,
                 f"onbekende YAML-tag '{tag.replace(YAML_CORE, '!!')}': tags zijn in "
                 "een dossier niet toegestaan; schrijf de waarde zonder tag",
             )
-        return str(tag)
 
-    def scalar(self, event: Any) -> Any:
+    def scalar(self, event: Event) -> Any:
         """A scalar's value; a bad number or a control character is a problem at the node."""
-        text = event.value
-        if event.ctag is None or event.tag == "!":
-            tag = _STR
-            if event.implicit[0] and text[:1] in _IMPLICIT:
-                tag = _plain_tag(text)
-                if tag not in _ALLOWED_TAGS:
-                    self.check_tag_text(event, tag)
-        else:
-            tag = self.check_tag(event, _STR)
-        if tag == _STR:
-            value: Any = text
-        else:
+        text = event[1]
+        tag = event[2]
+        if tag is None:
+            tag = _plain_tag(text) if event[3] and text[:1] in _IMPLICIT else _STR
+        if tag != _STR:
+            self.check_tag(event, tag)
             try:
                 value = scalar_value(text, tag)
             except BadNumber as e:
-                self.at(event.start_mark, str(e))
+                self.at(event, str(e))
                 return text
             except ValueError:
-                self.at(event.start_mark, f"'{short(text)}' is geen geldig getal")
+                self.at(event, f"'{short(text)}' is geen geldig getal")
                 return text
+            if not isinstance(value, str):
+                return value
         # Written as an escape ("\x08", "\u202e") a character passed the raw-text scan; only a
         # double-quoted scalar has escapes.
-        if event.style == '"' and isinstance(value, str):
-            if bad := FORBIDDEN.search(value):
+        if event[4] == '"':
+            if bad := FORBIDDEN.search(text):
                 self.at(
-                    event.start_mark,
+                    event,
                     f"ongeldig besturingsteken U+{ord(bad.group()):04X} in deze waarde "
                     "(als escape geschreven); Word kan dit teken niet bevatten: verwijder het",
                 )
-            if bidi := BIDI_CONTROLS.search(value):
-                self.at(event.start_mark, bidi_message(bidi.group()) + " (als escape geschreven)")
-        return value
+            if bidi := BIDI_CONTROLS.search(text):
+                self.at(event, bidi_message(bidi.group()) + " (als escape geschreven)")
+        return text
 
-    def check_tag_text(self, event: Any, tag: str) -> None:
-        self.at(
-            event.start_mark,
-            f"onbekende YAML-tag '{tag.replace(YAML_CORE, '!!')}': tags zijn in "
-            "een dossier niet toegestaan; schrijf de waarde zonder tag",
-        )
-
-    def count(self, mark: Any, amount: int) -> None:
+    def count(self, event: Event, amount: int) -> None:
         """Add ``amount`` to the expanded size; refuse the file when it grows too large."""
         self.total += amount
         if self.total > self.max_size:
             raise failure(
                 self.shown,
-                mark.line + 1,
-                mark.column + 1,
+                event[6] + 1,
+                event[7] + 1,
                 "het anker (&) op deze plek wordt via verwijzingen (*) zo vaak herhaald dat het "
                 f"dossier groter wordt dan {self.max_size // 1000} kB; een dossier gebruikt geen "
                 "ankers: schrijf de gegevens uit",
@@ -242,9 +256,8 @@ class EventConstructor:
         result = PositionedList()
         items = result.lc.items
         events = self.events
-        while type(events[self.position]) is not SequenceEndEvent:
-            mark = self.mark(self.position)
-            items.append((mark.line, mark.column))
+        while events[self.position][0] != _SEQ_END:
+            items.append(self.mark(self.position))
             result.append(self.node(depth + 1))
         self.position += 1
         return result
@@ -253,11 +266,11 @@ class EventConstructor:
         """Step over one node and everything in it, building nothing."""
         nesting = 0
         while True:
-            kind = type(self.events[self.position])
+            kind = self.events[self.position][0]
             self.position += 1
-            if kind in _OPENING:
+            if kind in (_MAP_START, _SEQ_START):
                 nesting += 1
-            elif kind in _CLOSING:
+            elif kind in (_MAP_END, _SEQ_END):
                 nesting -= 1
             if nesting == 0:
                 return
@@ -266,47 +279,42 @@ class EventConstructor:
         result = PositionedMap()
         keys, values = result.lc.keys, result.lc.values
         first_line: dict[Any, int] = {}
-        events = self.events
-        while type(events[self.position]) is not MappingEndEvent:
+        events, targets = self.events, self.targets
+        while events[self.position][0] != _MAP_END:
             key_index = self.position
-            key_event = events[self.targets.get(key_index, key_index)]
-            key_mark = key_event.start_mark
-            if self.is_merge(key_event):
-                self.at(
-                    key_mark,
-                    "samenvoegen met '<<' wordt in een dossier niet ondersteund; "
-                    "schrijf de gegevens uit",
-                )
-                self.skip()
-                self.skip()
-                continue
-            if type(key_event) is not ScalarEvent:
-                self.at(key_mark, "een sleutel moet een woord zijn, geen lijst of sectie")
+            key_event = events[targets.get(key_index, key_index)]
+            if not self.usable_key(key_event):
                 self.skip()
                 self.skip()
                 continue
             key = self.node(depth + 1)
             if isinstance(key, bool | float) or key is None:
-                key = key_event.value
+                key = key_event[1]
             if key in result:
                 self.at(
-                    key_mark,
+                    key_event,
                     f"sleutel '{key}' staat twee keer in dezelfde sectie; voeg ze "
                     f"samen (eerste keer op regel {first_line[key]})",
                 )
                 self.skip()
                 continue
-            first_line[key] = key_mark.line + 1
-            keys[key] = (key_mark.line, key_mark.column)
-            value_mark = self.mark(self.position)
-            values[key] = (value_mark.line, value_mark.column)
+            first_line[key] = key_event[6] + 1
+            keys[key] = (key_event[6], key_event[7])
+            values[key] = self.mark(self.position)
             result[key] = self.node(depth + 1)
         self.position += 1
         return result
 
-    def is_merge(self, event: Any) -> bool:
-        if event.ctag is not None and event.tag != "!":
-            return bool(event.tag == _MERGE)
-        if type(event) is not ScalarEvent:
+    def usable_key(self, event: Event) -> bool:
+        """False (and a problem) for a merge key ``<<`` and for a key that is no scalar."""
+        tag = event[2]
+        if tag is None and event[0] == _SCALAR and event[3] and event[1][:1] == "<":
+            tag = _plain_tag(event[1])
+        if tag == _MERGE:
+            message = "samenvoegen met '<<' wordt in een dossier niet ondersteund; "
+            self.at(event, message + "schrijf de gegevens uit")
             return False
-        return event.value[:1] == "<" and event.implicit[0] and _plain_tag(event.value) == _MERGE
+        if event[0] != _SCALAR:
+            self.at(event, "een sleutel moet een woord zijn, geen lijst of sectie")
+            return False
+        return True
