@@ -24,12 +24,12 @@ from dossiergen.docx.writer import (
     render_docx,
 )
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
-from dossiergen.dossier.views import make_view
+from dossiergen.dossier.views import Audience, View, make_view
 from dossiergen.poortwachter import wet
 from dossiergen.text.markup import parse_markup
 from dossiergen.text.sandbox import TemplateRenderer
 
-__all__ = ["Engine", "document_context", "engine_for", "render_document"]
+__all__ = ["DossierFacts", "Engine", "document_context", "engine_for", "render_document"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,29 @@ def engine_for(resources: Resources) -> Engine:
     )
 
 
+class DossierFacts:
+    """What every document of one dossier on one peildatum shares, computed once: the timeline,
+    its template data, the law's numbers and each audience's view (views are immutable)."""
+
+    def __init__(self, data: Mapping[str, Any], engine: Engine, peildatum: date) -> None:
+        self.data = data
+        self.peildatum = peildatum
+        self._schemas = engine.schemas
+        # One timeline per dossier and date, from the same input as ``dossiergen timeline``:
+        # every document of the dossier prints the same eerste ziektedag and deadlines.
+        self.tijdlijn = dossier_tijdlijn(data, peildatum)
+        self.tijdlijn_data = tijdlijn_context(self.tijdlijn)
+        self.wet = wet.template_data()  # the law's numbers: no template writes them itself
+        self._views: dict[frozenset[Audience], View] = {}
+
+    def view(self, audiences: frozenset[Audience]) -> View:
+        """The dossier as ``audiences`` may see it, made on first use."""
+        view = self._views.get(audiences)
+        if view is None:
+            view = self._views[audiences] = make_view(self.data, self._schemas, audiences)
+        return view
+
+
 def render_document(
     data: Mapping[str, Any],
     spec: DocumentSpec,
@@ -64,9 +87,14 @@ def render_document(
     version: str,
     peildatum: date,
     shown_path: str,
+    facts: DossierFacts | None = None,
 ) -> bytes:
-    """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
-    context = document_context(data, spec, engine, version, peildatum, shown_path)
+    """Pure middle of the pipeline: dossier data → view → markup → Word bytes.
+
+    ``facts`` are the dossier's shared facts on ``peildatum``, when its other documents are made
+    too (see :class:`DossierFacts`); without them they are computed for this document.
+    """
+    context = document_context(data, spec, engine, version, peildatum, shown_path, facts)
     markup = engine.renderer.render(spec.template, context)
     blocks = parse_markup(markup)
     document_date = spec.document_date(data, peildatum)
@@ -89,14 +117,14 @@ def document_context(
     version: str,
     peildatum: date,
     shown_path: str,
+    facts: DossierFacts | None = None,
 ) -> dict[str, Any]:
     """The template data of one document: the audience's view of the dossier, the document's
     own facts and what its kind derives from that view (so derived data cannot leak either)."""
-    view = make_view(data, engine.schemas, spec.audiences)
+    if facts is None or facts.data is not data or facts.peildatum != peildatum:
+        facts = DossierFacts(data, engine, peildatum)
+    view = facts.view(spec.audiences)
     document_date = spec.document_date(data, peildatum)
-    # One timeline per dossier and date, from the same input as ``dossiergen timeline``:
-    # every document of the dossier prints the same eerste ziektedag and deadlines.
-    tijdlijn = dossier_tijdlijn(data, peildatum)
     return {
         "dossier": view,
         "document": {
@@ -108,7 +136,7 @@ def document_context(
             "doelgroep": sorted(a.value for a in spec.audiences),
         },
         "peildatum": peildatum.isoformat(),
-        "wet": wet.template_data(),  # the law's numbers: no template writes them itself
-        "tijdlijn": tijdlijn_context(tijdlijn),
-        **spec.derive(view, tijdlijn, peildatum),  # from the view: derived data cannot leak
+        "wet": facts.wet,
+        "tijdlijn": facts.tijdlijn_data,
+        **spec.derive(view, facts.tijdlijn, peildatum),  # from the view: derived data cannot leak
     }

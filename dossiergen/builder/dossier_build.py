@@ -23,7 +23,7 @@ from dossiergen.config import Resources
 from dossiergen.documents import DocumentSpec, missing_parts
 from dossiergen.docx.writer import write_atomic
 from dossiergen.dossier.load import LoadedDossier
-from dossiergen.engine import Engine, engine_for, render_document
+from dossiergen.engine import DossierFacts, Engine, engine_for, render_document
 from dossiergen.errors import DossierError, WriteError
 from dossiergen.files import display_path, dutch_os_error
 from dossiergen.problems import Problem
@@ -98,7 +98,7 @@ def _build_dossier(job: BuildJob, outcome: DossierOutcome) -> None:
     if digest != job.sha256:
         version = f"inhoud {digest[:12]} (gewijzigd tijdens het bouwen)"
     manifest = Manifest.load(job.output_dir / job.path.stem)
-    built = _Built(job, engine, dossier, manifest, digest, version)
+    built = _Built(job, engine, dossier, manifest, digest, version, None)
     for spec in job.documents:
         built.document(spec, outcome)
     try:
@@ -117,6 +117,7 @@ class _Built:
     manifest: Manifest
     digest: str
     version: str
+    facts: DossierFacts | None  # made for the first document rendered, shared by the others
 
     def document(self, spec: DocumentSpec, outcome: DossierOutcome) -> None:
         job, dossier, manifest = self.job, self.dossier, self.manifest
@@ -149,8 +150,10 @@ class _Built:
             outcome.up_to_date.append(target)
             return
         try:
+            if self.facts is None:
+                self.facts = DossierFacts(dossier.data, self.engine, job.peildatum)
             data = render_document(
-                dossier.data, spec, self.engine, self.version, job.peildatum, shown
+                dossier.data, spec, self.engine, self.version, job.peildatum, shown, self.facts
             )
             _write(target, data)
         except COMPUTATION_ERRORS as e:
