@@ -153,7 +153,9 @@ def _build(
         else:
             pending.append(job)
     if pending:
-        engine_for(resources)  # configuration errors stop here, once; workers inherit it
+        # Configuration errors stop here, once; forked workers inherit the engine with every
+        # template compiled and the house style's fixed parts compressed.
+        engine_for(resources).renderer.compile_all()
     for outcome in _run_jobs(pending, jobs):
         report.add(outcome)
         done += 1
