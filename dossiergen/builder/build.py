@@ -8,6 +8,7 @@ dossiers in parallel worker processes, each loading the engine once.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +29,7 @@ from dossiergen.config import Resources
 from dossiergen.documents import DOCUMENTS, DocumentSpec
 from dossiergen.engine import engine_for
 from dossiergen.errors import DossierError, UsageError
-from dossiergen.files import discover, display_path
+from dossiergen.files import discover, display_path, sync_filesystem
 from dossiergen.problems import Problem
 from dossiergen.workers import parallel_map
 
@@ -127,6 +128,52 @@ def _output_names() -> set[str]:
     return {f"{name}{suffix}" for name in DOCUMENTS for suffix in (".docx", ".pdf")}
 
 
+class ManifestQueue:
+    """The manifests of built dossiers, saved in batches after their documents are on disk.
+
+    Documents are written without an fsync each; before a batch of manifests is written the
+    output's file system is synced once, and after it once more. A crash at any moment leaves
+    no manifest that claims a document not fully on disk (a document it did not reach is
+    rebuilt next time). Batches keep an interrupted build's progress.
+    """
+
+    def __init__(self, output_dir: Path, report: BuildReport, every: float = 5.0) -> None:
+        self.output_dir = output_dir
+        self.report = report
+        self.every = every
+        self.pending: list[tuple[str, Manifest]] = []
+        self.last = time.monotonic()
+
+    def add(self, outcome: DossierOutcome) -> None:
+        if outcome.manifest is not None:
+            self.pending.append((outcome.display_path, outcome.manifest))
+            outcome.manifest = None
+        if time.monotonic() - self.last >= self.every:
+            self.save()
+
+    def save(self) -> None:
+        """Sync the documents written so far, then write and sync their manifests."""
+        self.last = time.monotonic()
+        if not self.pending:
+            return
+        try:
+            sync_filesystem(self.output_dir)
+        except DossierError as e:  # not on disk: record nothing, so everything is rebuilt
+            self.report.failed += [f"{shown}: niet vastgelegd: {e}" for shown, _ in self.pending]
+            self.pending.clear()
+            return
+        for shown, manifest in self.pending:
+            try:
+                manifest.save(durable=False)
+            except DossierError as e:
+                self.report.failed.append(f"{shown}: {e}")
+        self.pending.clear()
+        try:
+            sync_filesystem(self.output_dir)
+        except DossierError as e:
+            self.report.failed.append(f"{display_path(self.output_dir)}: {e}")
+
+
 def _build(
     build_jobs: Sequence[BuildJob],
     resources: Resources,
@@ -156,11 +203,16 @@ def _build(
         # Configuration errors stop here, once; forked workers inherit the engine with every
         # template compiled and the house style's fixed parts compressed.
         engine_for(resources).renderer.compile_all()
-    for outcome in _run_jobs(pending, jobs):
-        report.add(outcome)
-        done += 1
-        if progress:
-            progress("dossiers", done, len(build_jobs))
+    manifests = ManifestQueue(build_jobs[0].output_dir if build_jobs else Path("."), report)
+    try:
+        for outcome in _run_jobs(pending, jobs):
+            report.add(outcome)
+            manifests.add(outcome)
+            done += 1
+            if progress:
+                progress("dossiers", done, len(build_jobs))
+    finally:
+        manifests.save()  # also when interrupted: what was built stays recorded
 
 
 def _pdfs(

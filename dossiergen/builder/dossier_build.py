@@ -41,6 +41,9 @@ class DossierOutcome:
     up_to_date: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: The dossier's manifest when it changed: the parent saves it once the documents it
+    #: records are on disk (see ``build.ManifestQueue``).
+    manifest: Manifest | None = None
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,8 @@ def _build_dossier(job: BuildJob, outcome: DossierOutcome) -> None:
     built = _Built(job, engine, dossier, manifest, digest, version, None)
     for spec in job.documents:
         built.document(spec, outcome)
-    try:
-        manifest.save()
-    except DossierError as e:
-        outcome.failed.append(f"{job.display_path}: {e}")
+    if manifest.changed:
+        outcome.manifest = manifest
 
 
 @dataclass
@@ -221,4 +222,4 @@ def _write(target: Path, data: bytes) -> None:
         raise WriteError(
             f"kan map {display_path(target.parent)} niet maken: {dutch_os_error(e)}"
         ) from e
-    write_atomic(target, data)
+    write_atomic(target, data, durable=False)  # synced with the others before the manifests
