@@ -24,6 +24,7 @@ from dossiergen.builder.outputs import (
     prune,
 )
 from dossiergen.builder.pdf import make_pdfs
+from dossiergen.builder.shard import Shard
 from dossiergen.builder.versions import dossier_versions
 from dossiergen.config import Resources
 from dossiergen.documents import DOCUMENTS, DocumentSpec
@@ -49,6 +50,8 @@ class BuildReport:
     removed: list[Path] = field(default_factory=list)  # orphans removed by --prune
     pdf_written: list[Path] = field(default_factory=list)
     pdf_up_to_date: list[Path] = field(default_factory=list)
+    dossiers: int = 0  # dossiers built or checked as up to date (with --shard: this part's)
+    all_dossiers: int = 0  # dossiers found
 
     @property
     def ok(self) -> bool:
@@ -89,12 +92,14 @@ def build_paths(
     pdf: bool = False,
     prune_orphans: bool = False,
     progress: Progress | None = None,
+    shard: Shard | None = None,
 ) -> BuildReport:
     """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``.
 
     Holds the output folder's lock throughout (``BuildLockedError`` when another build has it).
     With ``pdf`` every document built or up to date gets a current PDF, all converted by one
-    LibreOffice run; with ``prune_orphans`` what no dossier makes any more is removed.
+    LibreOffice run; with ``prune_orphans`` what no dossier makes any more is removed. With
+    ``shard`` only that part of the dossiers is built; the others' outputs are no orphans.
     """
     report = BuildReport()
     with output_lock(output_dir):
@@ -110,11 +115,15 @@ def build_paths(
             force=force,
             explicit=explicit,
         )
+        every_job = build_jobs
+        if shard is not None:
+            build_jobs = [job for job in build_jobs if shard.holds(job.path)]
+        report.dossiers, report.all_dossiers = len(build_jobs), len(every_job)
         _build(build_jobs, resources, jobs, report, progress)
         if pdf:
             _pdfs(build_jobs, report, jobs, progress)
         if all(p.is_dir() for p in paths):
-            wanted = {job.path.stem: _output_names() for job in build_jobs}
+            wanted = {job.path.stem: _output_names() for job in every_job}
             orphans = find_orphans(output_dir, wanted)
             if prune_orphans:
                 report.removed, failures = prune(orphans)

@@ -175,6 +175,13 @@ def _capped_jobs(jobs: int | None) -> int | None:
 )
 @click.option("--opnieuw", "force", is_flag=True, help="Bouw alles, ook wat al actueel is.")
 @click.option("--prune", is_flag=True, help="Verwijder documenten die geen dossier meer maakt.")
+@click.option(
+    "--shard",
+    metavar="DEEL/AANTAL",
+    default=None,
+    help="Bouw alleen dit deel van de dossiers, bijvoorbeeld 2/4 (vaste verdeling op kenmerk; "
+    "voor CI-jobs naast elkaar).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgangsbalk.")
 @_peildatum
 def build(
@@ -186,6 +193,7 @@ def build(
     jobs: int | None,
     force: bool,
     prune: bool,
+    shard: str | None,
     quiet: bool,
     peildatum: str | None,
 ) -> None:
@@ -212,6 +220,7 @@ def build(
             jobs=_capped_jobs(jobs),
             force=force,
             prune=prune,
+            shard=shard,
         )
         if quiet or not sys.stderr.isatty():
             report, ok = run_build(options, resources=resources)

@@ -48,6 +48,7 @@ class BuildOptions:
     jobs: int | None = None  # None: one per processor
     force: bool = False
     prune: bool = False
+    shard: str | None = None  # "I/N": only part I of N of the dossiers (by kenmerk)
 
 
 @dataclass(frozen=True)
