@@ -140,7 +140,7 @@ def render_docx(
     names = ["[Content_Types].xml"]  # first, as Word writes it; some readers sniff it there
     names += [n for n in house.parts if n != "[Content_Types].xml"]
     names += sorted(n for n in replaced if n not in house.parts and n not in names)
-    parts = fixed if fixed is not None else PartCache(())
+    parts = fixed if fixed is not None else fixed_parts(house)
     return zip_archive(
         parts.part(name, replaced[name] if name in replaced else house.parts[name])
         for name in names
