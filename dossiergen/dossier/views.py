@@ -47,6 +47,16 @@ class Withheld:
         self.reason = reason
 
 
+_ABSENT = object()
+
+
+def _refusal(withheld: Withheld) -> PrivacyError:
+    return PrivacyError(
+        f"het veld '{withheld.path}' is {withheld.reason} en mag niet in dit document "
+        "(doelgroep zonder recht op deze gegevens)"
+    )
+
+
 class View(Mapping[str, Any]):
     """A read-only mapping whose withheld fields raise ``PrivacyError`` when read."""
 
@@ -59,10 +69,16 @@ class View(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         value = self._items[key]
         if isinstance(value, Withheld):
-            raise PrivacyError(
-                f"het veld '{value.path}' is {value.reason} en mag niet in dit document "
-                "(doelgroep zonder recht op deze gegevens)"
-            )
+            raise _refusal(value)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``Mapping.get`` in one step (templates call it often); a withheld field refuses."""
+        value = self._items.get(key, _ABSENT)
+        if value is _ABSENT:
+            return default
+        if isinstance(value, Withheld):
+            raise _refusal(value)
         return value
 
     def __contains__(self, key: object) -> bool:
