@@ -72,6 +72,7 @@ from dossiergen.blocks import (
 )
 from dossiergen.errors import MarkupError
 from dossiergen.text.subset import parse_subset
+from dossiergen.text.subset_inline import append_text
 
 __all__ = [
     "CONTAINER_NAMES",
@@ -306,11 +307,11 @@ class _Parser:
                 italic += _EMPHASIS[kind][1]
             elif kind == "text":
                 if child.content:
-                    _append_text(runs, child.content, bold > 0, italic > 0)
+                    append_text(runs, child.content, bold > 0, italic > 0)
             elif kind in ("softbreak", "hardbreak"):
                 line += 1  # children carry no line map; count the breaks instead
                 if kind == "softbreak":
-                    _append_text(runs, " ", bold > 0, italic > 0)
+                    append_text(runs, " ", bold > 0, italic > 0)
                 else:
                     runs.append(LineBreak())
             elif kind == "attribuut":
@@ -351,15 +352,6 @@ def _strip_trailing_space(runs: list[Inline]) -> None:
     last = runs[-1] if runs else None
     if isinstance(last, Run):
         runs[-1] = Run(last.text.rstrip(), last.bold, last.italic)
-
-
-def _append_text(runs: list[Inline], text: str, bold: bool, italic: bool) -> None:
-    """Merge adjacent text of equal formatting so the writer emits as few runs as possible."""
-    last = runs[-1] if runs else None
-    if isinstance(last, Run) and last.bold == bold and last.italic == italic:
-        runs[-1] = Run(last.text + text, bold, italic)
-    else:
-        runs.append(Run(text, bold, italic))
 
 
 def _alignment(style: Any) -> Alignment:

@@ -15,7 +15,7 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from dossiergen.blocks import Inline, LineBreak, Run
 
-__all__ = ["Outside", "heading_inline", "inline"]
+__all__ = ["Outside", "append_text", "heading_inline", "inline"]
 
 
 class Outside(Exception):
@@ -222,21 +222,21 @@ def _runs(
         if isinstance(token, int):
             length, role = runs[token][0], roles[token]
             if role == "text":
-                _append(result, "*" * length, bold > 0, italic > 0)
+                append_text(result, "*" * length, bold > 0, italic > 0)
             elif length == 2:
                 bold += 1 if role == "open" else -1
             else:
                 italic += 1 if role == "open" else -1
         elif token is _SOFT:
-            _append(result, " ", bold > 0, italic > 0)
+            append_text(result, " ", bold > 0, italic > 0)
         elif token is _HARD:
             result.append(LineBreak())
         else:
-            _append(result, str(token), bold > 0, italic > 0)
+            append_text(result, str(token), bold > 0, italic > 0)
     return tuple(result)
 
 
-def _append(runs: list[Inline], text: str, bold: bool, italic: bool) -> None:
+def append_text(runs: list[Inline], text: str, bold: bool, italic: bool) -> None:
     """Merge adjacent text of equal formatting (as the reference parser does)."""
     last = runs[-1] if runs else None
     if isinstance(last, Run) and last.bold == bold and last.italic == italic:
