@@ -33,7 +33,7 @@ from dossiergen.blocks import (
     Table,
     TocField,
 )
-from dossiergen.text.subset_inline import Outside, heading_inline, inline
+from dossiergen.text.subset_inline import Outside, cell_runs, heading_inline, inline
 
 __all__ = ["parse_subset"]
 
@@ -226,7 +226,7 @@ class _Blocks:
         count = len(header_cells)
         if count == 0 or count != len(align):
             raise Outside
-        header = tuple(inline(mdTrim(cell), False) for cell in header_cells)
+        header = tuple(cell_runs(mdTrim(cell)) for cell in header_cells)
         rows: list[tuple[tuple[Inline, ...], ...]] = []
         row = index + 2
         while row < stop:
@@ -236,12 +236,8 @@ class _Blocks:
             if not line.startswith("|"):
                 raise Outside  # a lazy row or a block ending the table: not ours
             cells = _row_cells(mdTrim(line))
-            rows.append(
-                tuple(
-                    inline(mdTrim(cells[i]) if i < len(cells) and cells[i] else "", False)
-                    for i in range(count)
-                )
-            )
+            cells += [""] * (count - len(cells))
+            rows.append(tuple(cell_runs(mdTrim(cells[i])) for i in range(count)))
             row += 1
         if all(not cell for cell in header):
             header = ()  # "| | |" header: a key/value table without header row
