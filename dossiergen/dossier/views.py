@@ -165,8 +165,13 @@ def _plan_for(schemas: SchemaSet) -> _Plan:
     return plan
 
 
+_PLAIN_SCALARS = (str, int, float, bool, type(None))
+
+
 def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any:
-    if isinstance(value, Mapping):
+    if type(value) in _PLAIN_SCALARS:  # most values: nothing to convert (checked first, fast)
+        return value
+    if isinstance(value, dict | Mapping):
         items: dict[str, Any] = {}
         for key, child in value.items():
             name = str(key)
