@@ -176,16 +176,20 @@ def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any
         for key, child in value.items():
             name = str(key)
             mark, child_plan = plan.child(name)
-            child_path = f"{path}.{name}"
             if mark and mark not in allowed:
-                items[name] = Withheld(child_path, _reason(mark))
+                items[name] = Withheld(f"{path}.{name}", _reason(mark))
+            elif type(child) in _PLAIN_SCALARS:
+                items[name] = child
             else:
-                items[name] = _convert(child, child_plan, allowed, child_path)
+                items[name] = _convert(child, child_plan, allowed, f"{path}.{name}")
         return View(items, path)
     if isinstance(value, list):
         item_plan = plan.items()
         return tuple(
-            _convert(item, item_plan, allowed, f"{path}[{i}]") for i, item in enumerate(value)
+            item
+            if type(item) in _PLAIN_SCALARS
+            else _convert(item, item_plan, allowed, f"{path}[{i}]")
+            for i, item in enumerate(value)
         )
     if isinstance(value, str):
         return str(value)  # drop scalar subclasses: templates see plain values
