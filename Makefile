@@ -15,7 +15,7 @@ all: build
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,werkbank]'
 	touch $@
 
 install: $(STAMP)
@@ -33,7 +33,7 @@ test: $(STAMP)
 
 # The fast set for while you work: no LibreOffice, no hypothesis, no fuzzing.
 test-snel: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not libreoffice and not property and not fuzz and not slow"
+	$(BIN)/python -m pytest -q -m "not libreoffice and not property and not fuzz and not slow and not browser"
 
 # A practice from scratch as a new user would: the wheel in a fresh environment, init, nieuw,
 # the bureau's name in every header, an own template, the editor's schemas offline, pre-commit.
@@ -49,6 +49,7 @@ typecheck: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/werkbank.py
 
 # 10,000 mutations of the examples through check, timeline, agenda and documents (a few minutes).
 fuzz: $(STAMP)

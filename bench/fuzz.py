@@ -191,7 +191,7 @@ def exercise(text: str, *, documents: bool) -> str | None:
         for spec in DOCUMENTS.values():
             if spec.applies(data) and not missing_parts(spec, dossier):
                 with contextlib.suppress(DossierError):  # a located message, not a finding
-                    render_document(data, spec, engine, "v", PEILDATUM, "f.yaml")
+                    render_document(data, spec, engine, "v", PEILDATUM)
     except Exception as e:  # the finding itself
         frame = traceback.extract_tb(e.__traceback__)[-1]
         return f"{type(e).__name__} in {frame.filename}:{frame.lineno} ({frame.name}): {e}"[:500]

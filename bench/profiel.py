@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         context = clocked(
             times,
             "context (document_context)",
-            lambda: document_context(data, spec, engine, "", PEILDATUM, "x.yaml"),
+            lambda: document_context(data, spec, engine, "", PEILDATUM),
         )
         markup = clocked(
             times, "Jinja (renderer.render)", lambda: engine.renderer.render(spec.template, context)

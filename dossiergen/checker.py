@@ -51,7 +51,21 @@ def check_dossier(dossier: LoadedDossier, schemas: SchemaSet, peildatum: date) -
     """Schema problems plus domain-rule problems of one loaded dossier, sorted by position."""
     problems = validate_schema(dossier, schemas)
     problems.extend(apply_rules(dossier, peildatum, schema_problems=problems))
+    if not has_errors(problems):
+        problems.extend(_consistency(dossier, peildatum))
     return sorted(set(problems), key=_order)
+
+
+def _consistency(dossier: LoadedDossier, peildatum: date) -> list[Problem]:
+    """Where two documents would disagree: the RIV upload list and the RIV-checklist (a part
+    the checklist marks outdated). Only for a dossier without errors: it needs the timeline."""
+    from dossiergen.documents.brieven.aanbieding import verouderde_riv_onderdelen
+
+    try:
+        found = verouderde_riv_onderdelen(dossier, peildatum)
+    except COMPUTATION_ERRORS as e:
+        return [computation_problem(dossier, e, ("verzuim",))]
+    return [replace(p, rule="document.riv_verouderd") for p in found]
 
 
 def check_file(path: Path, schemas: SchemaSet, peildatum: date) -> CheckResult:

@@ -27,6 +27,10 @@ class Resources:
     built-in one of the same name (or extends it). ``house_style_file`` is the practice's
     ``huisstijl.docx``; without it the built-in house style is used. ``bureau_naam`` is what
     the house style's ``DOCPROPERTY Company`` fields show (the bureau's name in every header).
+    ``colofon`` is whether documents print their colofon (``build --zonder-colofon``);
+    ``paginering`` names the LibreOffice that measures the page numbers of the contents (empty:
+    none, the contents without numbers). Like the house style, both go into every output's build
+    key.
     """
 
     schemas_dir: Path
@@ -34,6 +38,8 @@ class Resources:
     overrides_dir: Path | None = None
     house_style_file: Path | None = None
     bureau_naam: str = ""
+    colofon: bool = True
+    paginering: str = ""
 
     @property
     def house_style(self) -> Path:

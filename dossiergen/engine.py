@@ -7,6 +7,7 @@ No clock and no I/O here: the builder reads dossiers and writes files around it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -25,7 +26,9 @@ from dossiergen.docx.writer import (
 )
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
 from dossiergen.dossier.views import Audience, View, make_view
+from dossiergen.errors import DiagnosisWordError
 from dossiergen.poortwachter import wet
+from dossiergen.rules.privacy import text_fields, unchecked_in_document
 from dossiergen.text.markup import parse_markup
 from dossiergen.text.sandbox import TemplateRenderer
 
@@ -40,6 +43,7 @@ class Engine:
     renderer: TemplateRenderer
     house_style: HouseStyle
     bureau_naam: str = ""  # shown in the house style's Company fields (headers, footers)
+    colofon: bool = True  # print the small-print colofon (version, audience) in documents
     #: The house style's unchanging parts, compressed once (see ``docx.writer.fixed_parts``).
     fixed_parts: PartCache | None = None
 
@@ -53,6 +57,7 @@ def engine_for(resources: Resources) -> Engine:
         renderer=TemplateRenderer(resources.templates_dir, resources.overrides_dir),
         house_style=house_style,
         bureau_naam=resources.bureau_naam,
+        colofon=resources.colofon,
         fixed_parts=fixed_parts(house_style),
     )
 
@@ -86,7 +91,6 @@ def render_document(
     engine: Engine,
     version: str,
     peildatum: date,
-    shown_path: str,
     facts: DossierFacts | None = None,
 ) -> bytes:
     """Pure middle of the pipeline: dossier data → view → markup → Word bytes.
@@ -94,8 +98,10 @@ def render_document(
     ``facts`` are the dossier's shared facts on ``peildatum``, when its other documents are made
     too (see :class:`DossierFacts`); without them they are computed for this document.
     """
-    context = document_context(data, spec, engine, version, peildatum, shown_path, facts)
+    context = document_context(data, spec, engine, version, peildatum, facts)
     markup = engine.renderer.render(spec.template, context)
+    if Audience.WERKGEVER in spec.audiences:
+        refuse_diagnosis_words(markup, data, spec.title)
     blocks = parse_markup(markup)
     document_date = spec.document_date(data, peildatum)
     created = datetime.combine(document_date, time(12, 0), tzinfo=UTC)
@@ -103,7 +109,7 @@ def render_document(
         title=spec.core_title(data),
         author=spec.author(data),
         subject=spec.title,
-        keywords=f"dossiergen; {spec.name}",
+        keywords=spec.name,
         created=created,
         company=engine.bureau_naam,
     )
@@ -116,7 +122,6 @@ def document_context(
     engine: Engine,
     version: str,
     peildatum: date,
-    shown_path: str,
     facts: DossierFacts | None = None,
 ) -> dict[str, Any]:
     """The template data of one document: the audience's view of the dossier, the document's
@@ -131,8 +136,11 @@ def document_context(
             "naam": spec.name,
             "titel": spec.title,
             "datum": document_date.isoformat(),
+            # The dossier's kenmerk and version name the source; never its file path or
+            # folder, which may hold a name or a diagnosis.
+            "kenmerk": _kenmerk(data),
             "versie": version,
-            "bron": shown_path,
+            "colofon": engine.colofon,
             "doelgroep": sorted(a.value for a in spec.audiences),
         },
         "peildatum": peildatum.isoformat(),
@@ -140,3 +148,38 @@ def document_context(
         "tijdlijn": facts.tijdlijn_data,
         **spec.derive(view, facts.tijdlijn, peildatum),  # from the view: derived data cannot leak
     }
+
+
+def _kenmerk(data: Mapping[str, Any]) -> str:
+    """The case's kenmerk (``zaak.kenmerk``), or empty."""
+    zaak = data.get("zaak")
+    value = zaak.get("kenmerk") if isinstance(zaak, Mapping) else None
+    return str(value) if value else ""
+
+
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def refuse_diagnosis_words(markup: str, data: Mapping[str, Any], title: str) -> None:
+    """Stop a document for the employer that holds a diagnosis phrase the dossier does not
+    record as checked (``privacycontrole``); the error names the first field holding one."""
+    # Values reach the markup with their punctuation escaped ("hernia\\-operatie").
+    found = unchecked_in_document(_UNESCAPE.sub(r"\1", markup), data)
+    if not found:
+        return
+    folded = [phrase.casefold() for phrase in found]
+    where = next(
+        (
+            tuple(parts)
+            for parts, text in text_fields(data, [])
+            if any(phrase in text.casefold() for phrase in folded)
+        ),
+        (),
+    )
+    shown = ", ".join(f"'{phrase}'" for phrase in found)
+    raise DiagnosisWordError(
+        f"{title} is voor de werkgever en bevat {shown}, wat op een diagnose of behandeling "
+        "wijst; haal het uit de tekst (medische informatie hoort in bedrijfsarts.medisch) of "
+        "leg in 'privacycontrole' vast dat deze formulering is gecontroleerd",
+        where,
+    )

@@ -47,6 +47,11 @@ class DomainError(DossierError):
         self.json_path = json_path
 
 
+class DiagnosisWordError(DomainError):
+    """A document for the employer holds a phrase that points to a diagnosis or treatment and
+    that the dossier does not record as checked; ``json_path`` names the first field with it."""
+
+
 class SchemaError(DossierError):
     """The project's own JSON Schemas are missing or broken."""
 

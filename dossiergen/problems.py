@@ -24,7 +24,8 @@ class Problem:
     message: str
     json_path: str = "$"
     #: Which check found it, for CI reports: ``yaml``, ``schema.<keyword>``, ``regel.<name>``,
-    #: ``privacy.diagnosewoord``, ``document.ontbreekt`` (see docs/ci-uitvoer.md).
+    #: ``privacy.diagnosewoord``, ``document.ontbreekt``, ``document.riv_verouderd`` (see
+    #: docs/ci-uitvoer.md).
     rule: str = ""
 
     def as_text(self) -> str:

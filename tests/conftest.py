@@ -44,6 +44,32 @@ def _in_repository_root() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
+def examples_built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Every document of every example dossier, built once per session (on ``PEILDATUM``)."""
+    from dossiergen.builder.build import build_paths
+    from dossiergen.documents import DOCUMENTS
+
+    out = tmp_path_factory.mktemp("voorbeelden")
+    report = build_paths(
+        [ROOT / "dossiers"], out, list(DOCUMENTS.values()), default_resources(), PEILDATUM, jobs=2
+    )
+    assert report.ok, report.failed
+    return sorted(report.written)
+
+
+@pytest.fixture(scope="session")
+def examples_pdf(
+    examples_built: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[Path, Path | None]:
+    """The PDF LibreOffice makes of each document of ``examples_built`` (None: it made none);
+    skips when LibreOffice or poppler-utils is missing."""
+    from pdf_helpers import convert_all
+
+    pdfs = convert_all(examples_built, tmp_path_factory.mktemp("pdf"))
+    return {path: pdfs.get(path) for path in examples_built}
+
+
+@pytest.fixture(scope="session")
 def engine() -> Engine:
     """The engine on the packaged schemas, templates and house style, loaded once."""
     return engine_for(default_resources())

@@ -20,13 +20,13 @@ from docx_helpers import assert_golden, docx_text, load
 from ruamel.yaml import YAML
 
 from dossiergen.documents import DOCUMENTS, missing_parts
+from dossiergen.documents.brieven.aanbieding import riv_onderdelen
 from dossiergen.documents.brieven.derive import (
     BIJLAGEN_DESKUNDIGENOORDEEL,
     bijlagen_deskundigenoordeel,
     derive_verlenging,
     extra_bijlagen,
     laatste_brief,
-    riv_onderdelen,
     verlenging_datums,
 )
 from dossiergen.documents.tijdlijn import dossier_tijdlijn
@@ -48,7 +48,7 @@ CANARY = "KANARIE-b41ef7"
 
 
 def build(engine: Engine, data: Any, name: str) -> bytes:
-    return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM, "dossiers/x.yaml")
+    return render_document(data, DOCUMENTS[name], engine, VERSION, PEILDATUM)
 
 
 # -- which letters ------------------------------------------------------------------------------
@@ -186,12 +186,14 @@ def test_own_attachments_already_listed_are_not_repeated() -> None:
 def test_verlenging_dates_without_gaps() -> None:
     # X = 5 January 2026. Einde wachttijd = the 728th ziektedag = X + 727 = 2 January 2028;
     # with 13 weeks: + 91 days = 2 April 2028 (2028 is a leap year). WIA-aanvraag uiterlijk =
-    # einde - 77 days: 17 October 2027 without, 16 January 2028 with the verlenging.
+    # einde - 77 days: 17 October 2027 without, 16 January 2028 with the verlenging. The
+    # request is safe 2 weeks (UWV's decision) before the WIA-aanvraag deadline: 3 October 2027.
     invoer = verzuim_invoer({"verzuim": {"eerste_ziektedag": "2026-01-05"}})
     assert verlenging_datums(invoer, 13, date(2027, 9, 1)) == {
         "eerste_ziektedag": "2026-01-05",
         "einde_wachttijd": "2028-01-02",
         "wia_aanvraag_uiterlijk": "2027-10-17",
+        "verzoek_verlenging_uiterlijk": "2027-10-03",
         "nieuw_einde_wachttijd": "2028-04-02",
         "nieuw_wia_aanvraag_uiterlijk": "2028-01-16",
     }
@@ -201,8 +203,9 @@ def test_verlenging_dates_bakker_with_samentelling_and_recorded_extension() -> N
     # Bakker: X = 3 February 2025, recovered 19 April to 5 May 2025 (17 days, < 4 weeks: the
     # periods count together and the 17 days do not count). 728th ziektedag = X + 727 + 17 =
     # 17 February 2027; + 13 weeks (91 days) = 19 May 2027. WIA-aanvraag = einde - 77 days:
-    # 2 December 2026 and 3 March 2027. The dossier already records this vrijwillige
-    # verlenging (granted after the letter): it must count once, not twice.
+    # 2 December 2026 and 3 March 2027; the request is safe by 2 December - 14 days =
+    # 18 November 2026. The dossier already records this vrijwillige verlenging (granted
+    # after the letter): it must count once, not twice.
     view = load(ROOT / "dossiers" / "bakker-spoor2.yaml")
     context = derive_verlenging(view, dossier_tijdlijn(view, PEILDATUM), PEILDATUM)
     assert context["weken"] == 13
@@ -210,6 +213,7 @@ def test_verlenging_dates_bakker_with_samentelling_and_recorded_extension() -> N
         "eerste_ziektedag": "2025-02-03",
         "einde_wachttijd": "2027-02-17",
         "wia_aanvraag_uiterlijk": "2026-12-02",
+        "verzoek_verlenging_uiterlijk": "2026-11-18",
         "nieuw_einde_wachttijd": "2027-05-19",
         "nieuw_wia_aanvraag_uiterlijk": "2027-03-03",
     }
@@ -266,7 +270,7 @@ def test_a_requested_letter_lacking_data_lists_everything_missing(tmp_path: Path
     assert messages == [
         "brief-ziekmelding-42e-week: het loonheffingennummer van de werkgever ontbreekt "
         "('werkgever.loonheffingennummer')",
-        "brief-ziekmelding-42e-week: de contactpersoon van de werkgever (ondertekent de brief) "
+        "brief-ziekmelding-42e-week: de contactpersoon van de werkgever "
         "ontbreekt ('werkgever.contactpersoon')",
         "brief-ziekmelding-42e-week: het adres van de werknemer ontbreekt ('werknemer.adres')",
         "brief-ziekmelding-42e-week: de contractuele uren per week ontbreekt "

@@ -396,7 +396,7 @@ def test_build_pdf_after_a_plain_build_makes_the_missing_and_stale_pdfs(tmp_path
     result = CliRunner().invoke(
         main,
         ["build", *map(str, paths), "-o", str(out), "-d", "rapport", "--pdf", "-q",
-         "--peildatum", "2026-11-25"],
+         "--zonder-paginanummers", "--peildatum", "2026-11-25"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "0 gebouwd, 2 al actueel, 0 mislukt; PDF: 0 gemaakt, 2 al actueel" in result.output

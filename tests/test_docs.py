@@ -25,6 +25,7 @@ SECTIONS = {
     "ander_passend_werk": "ander_passend_werk",
     "spoor_2": "spoor_2",
     "bijzondere_omstandigheden": "bijzondere_omstandigheden",
+    "privacycontrole": "privacycontrole",
 }
 
 

@@ -22,7 +22,13 @@ import pytest
 from conftest import ROOT
 from lxml import etree
 
-from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx, write_atomic
+from dossiergen.docx.writer import (
+    DocumentProperties,
+    HouseStyle,
+    render_docx,
+    with_page_numbers,
+    write_atomic,
+)
 from dossiergen.errors import HouseStyleError, MarkupError, WriteError
 from dossiergen.text.markup import Paragraph, Run, parse_markup
 
@@ -286,19 +292,39 @@ def test_numbered_lists_restart(house: HouseStyle) -> None:
     assert starts == ["1", "1", "5"]
 
 
-def test_contents_and_update_fields(sample: bytes, house: HouseStyle) -> None:
+def _cached_pages(document: Any) -> list[str]:
+    """The cached result of each PAGEREF field of the contents, in order."""
+    results, state = [], ""
+    for run in document.iter(W + "r"):
+        char = run.find(W + "fldChar")
+        kind = char.get(W + "fldCharType") if char is not None else None
+        if kind == "separate":
+            state, text = "result", ""
+        elif kind == "end" and state:
+            results.append(text)
+            state = ""
+        elif state:
+            text += "".join(t.text or "" for t in run.iter(W + "t"))
+    return results
+
+
+def test_contents_ask_no_update_and_take_measured_pages(sample: bytes, house: HouseStyle) -> None:
     parts = parts_of(sample)
-    settings = xml(parts, "word/settings.xml")
-    assert settings.find(W + "updateFields").get(W + "val") == "true"
+    assert xml(parts, "word/settings.xml").find(W + "updateFields") is None
+    assert b"w:dirty" not in parts["word/document.xml"]
     document = xml(parts, "word/document.xml")
     entries = [p for p in document.iter(W + "p") if p.find(W + "hyperlink") is not None]
     titles = ["".join(t.text for t in e.iter(W + "t")) for e in entries]
     assert titles == ["1 Inleiding", "1.1 Bronnen", "2 Eigen werk", "Ondertekening"]
-    without = render_docx(parse_markup("# Kop\n"), house, PROPS)
-    assert xml(parts_of(without), "word/settings.xml").find(W + "updateFields") is None
+    assert _cached_pages(document) == ["", "", "", ""]  # links without numbers, no prompt
+    pages = {"_Toc00000001": 2, "_Toc00000002": 2, "_Toc00000003": 3, "_Toc00000004": 7}
+    numbered = with_page_numbers(sample, pages)
+    assert numbered == with_page_numbers(sample, pages)  # deterministic
+    assert _cached_pages(xml(parts_of(numbered), "word/document.xml")) == ["2", "2", "3", "7"]
+    check_package(numbered)
+    assert set(parts_of(numbered)) == set(parts)
     no_headings = parts_of(render_docx(parse_markup("::: inhoudsopgave\n:::\n"), house, PROPS))
-    instr = "".join(t.text for t in xml(no_headings, "word/document.xml").iter(W + "instrText"))
-    assert 'TOC \\o "1-3" \\h \\z \\u' in instr
+    assert b"PAGEREF" not in no_headings["word/document.xml"]
 
 
 def test_numbered_headings_get_their_number_from_the_writer(house: HouseStyle) -> None:
@@ -531,3 +557,14 @@ def test_libreoffice_converts_to_pdf(sample: bytes, tmp_path: Path) -> None:
         assert re.search(r"^\s*2 Eigen werk\s*$", text, re.M), "heading without its number"
         assert re.search(r"pagina 2 van \d+", text)
         assert "Arbeidsdeskundig rapport J. de Vries" in text  # footer title field
+
+
+def test_header_row_takes_the_table_styles_font(house: HouseStyle) -> None:
+    """LibreOffice ignores a table style's header-row font: the writer sets it directly."""
+    data = render_docx(parse_markup("| Kop | Twee |\n|---|---|\n| a | b |\n"), house, PROPS)
+    document = xml(parts_of(data), "word/document.xml")
+    rows = list(document.iter(W + "tr"))
+    header = rows[0].find(f".//{W}r/{W}rPr")
+    assert header.find(W + "b") is not None
+    assert header.find(W + "color").get(W + "val") == "FFFFFF"
+    assert rows[1].find(f".//{W}r/{W}rPr") is None  # body rows as the style has them

@@ -1,8 +1,10 @@
 """One value, one route: every document of a dossier prints the dates of ``dossiergen timeline``.
 
-For every example and every document that applies, the rendered markup is compared with the
-JSON of ``dossiergen timeline --format json`` on the same peildatum: the printed eerste
-ziektedag, and (RIV-checklist) the deadline of every milestone it lists.
+For every example and every document that applies (rapport, plan van aanpak, RIV-checklist,
+letters, vragenlijsten), the rendered markup is compared with the JSON of ``dossiergen timeline
+--format json`` on the same peildatum: the printed eerste ziektedag, every date a document
+prints as a deadline ("uiterlijk ..."), and (RIV-checklist) the deadline of every milestone it
+lists.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from tests.conftest import EXAMPLES, PEILDATUM, ROOT
 
 GELDIG = sorted((ROOT / "tests" / "dossiers" / "geldig").glob("*.yaml"))
 _EERSTE = re.compile(r"Eerste ziektedag \| ([^|\n]+?) *\|")
+_UITERLIJK = re.compile(r"uiterlijk(?: op)? (\d{1,2} [a-z]+ \d{4})")
 
 
 def _timeline(path: Path) -> dict[str, Any]:
@@ -40,7 +43,7 @@ def _markups(engine: Engine, path: Path) -> dict[str, str]:
     for name, spec in DOCUMENTS.items():
         if not spec.applies(dossier.data) or missing_parts(spec, dossier):
             continue
-        context = document_context(dossier.data, spec, engine, "v", PEILDATUM, "x.yaml")
+        context = document_context(dossier.data, spec, engine, "v", PEILDATUM)
         result[name] = engine.renderer.render(spec.template, context)
     return result
 
@@ -60,6 +63,14 @@ def test_every_document_prints_the_timelines_dates(engine: Engine, path: Path) -
             assert printed.replace("\\", "") == eerste, f"{name} prints {printed}"
         if "ziek sinds" in markup or "ziek is" in markup:
             assert eerste in markup.replace("\\", ""), name
+    # A deadline in any document is one of the timeline's dates, never one computed elsewhere.
+    dagen = {timeline["einde_wachttijd"]} | {
+        m[k] for m in timeline["mijlpalen"] for k in ("vanaf", "uiterlijk") if m[k]
+    }
+    lang = {_lang(d) for d in dagen if d}
+    for name, markup in markups.items():
+        for printed in _UITERLIJK.findall(markup.replace("\\", "")):
+            assert printed in lang, f"{name} prints the deadline {printed}, not the timeline's"
     checklist = markups.get("riv-checklist", "").replace("\\", "")
     werknemer = load_dossier(path, path.name).data["werknemer"]
     uit = str(werknemer.get("uit_dienst", {}).get("datum", "9999-12-31"))

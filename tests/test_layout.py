@@ -12,8 +12,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "dossiergen"
 
 #: Top to bottom. A module may import from its own part and from parts with a lower rank.
 LAYERS: dict[str, int] = {
-    "__main__": 10,
-    "cli": 9,
+    "__main__": 11,
+    "cli": 10,
+    "werkbank": 9,
     "commands": 8,
     "builder": 7,
     "engine": 6,
@@ -22,6 +23,7 @@ LAYERS: dict[str, int] = {
     "text": 4,
     "rules": 4,
     "docx": 3,
+    "html": 3,
     "dossier": 2,
     "praktijk": 6,
     "poortwachter": 1,

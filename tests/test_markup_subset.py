@@ -34,7 +34,7 @@ def _documents(engine: Engine, paths: list[Path]) -> Iterator[tuple[str, str]]:
         for spec in DOCUMENTS.values():
             if not spec.applies(dossier.data) or missing_parts(spec, dossier):
                 continue
-            context = document_context(dossier.data, spec, engine, "v", PEILDATUM, path.name)
+            context = document_context(dossier.data, spec, engine, "v", PEILDATUM)
             yield f"{path.name}:{spec.name}", engine.renderer.render(spec.template, context)
 
 

@@ -287,13 +287,13 @@ def test_an_override_extends_a_builtin_and_rebuilds_when_edited(practice: Path) 
     args = ("build", "--peildatum", PEILDATUM, "--document", LETTER)
     assert invoke(*args).exit_code == 0
     before = _letter_text(practice)
-    assert "Wilt u de ontvangst van deze melding bevestigen?" in before
+    assert "Vragen over deze invulhulp? Neem contact op met A. Brouwer" in before
     (practice / "templates" / f"{LETTER}.md.j2").write_text(OVERRIDE, encoding="utf-8")
     result = invoke(*args)
     assert result.exit_code == 0 and "1 gebouwd" in result.output, result.output
     after = _letter_text(practice)
     assert "Wij horen graag van u. Bel W. Mulder als u iets mist." in after
-    assert "Wilt u de ontvangst" not in after
+    assert "Vragen over deze invulhulp" not in after
     changed = [
         (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
     ]

@@ -381,9 +381,13 @@ def test_letter_specific_fields_required() -> None:
 
 def test_verlenging_weken_bounds() -> None:
     data = minimal()
-    data["verzuim"]["verlenging_wachttijd"] = [{"grond": "loonsanctie", "weken": 53}]
+    # art. 24 WIA sets no maximum for a vrijwillige verlenging (the 52 weeks of a loonsanctie
+    # are a domain rule over all sancties together); the schema only bounds absurd values.
+    data["verzuim"]["verlenging_wachttijd"] = [{"grond": "vrijwillig", "weken": 521}]
     assert errors_for(data)
-    data["verzuim"]["verlenging_wachttijd"] = [{"grond": "vrijwillig", "weken": 13}]
+    data["verzuim"]["verlenging_wachttijd"] = [{"grond": "vrijwillig", "weken": 0}]
+    assert errors_for(data)
+    data["verzuim"]["verlenging_wachttijd"] = [{"grond": "vrijwillig", "weken": 60}]
     assert errors_for(data) == []
 
 

@@ -95,7 +95,9 @@ def test_volgorde_en_ids() -> None:
         "wia_brief_uwv",
         "eindevaluatie",
         "actueel_oordeel",
+        "visie_werknemer",
         "wia_aanvraag",
+        "verzoek_verlenging",
         "einde_wachttijd",
     ]
     assert all(m.omschrijving and m.regel for m in t.mijlpalen)
@@ -247,6 +249,36 @@ def test_verlenging(verlengingen: tuple[Verlenging, ...], einde: date, wia: date
     assert t.mijlpaal("eindevaluatie").uiterlijk == wia
     # Without a verlenging the ziekmelding and eerstejaarsevaluatie stay where they were
     assert t.mijlpaal("ziekmelding_uwv").uiterlijk == date(2026, 12, 21)
+
+
+@pytest.mark.parametrize(
+    ("verlengingen", "uiterlijk"),
+    [
+        # No law sets the day; safe = 2 weeks (UWV decides within 2 weeks) before the
+        # WIA-aanvraag deadline: X+650 = 12-12-2027, minus 14 days = 28-11-2027.
+        ((), date(2027, 11, 28)),
+        # A further request after a vrijwillige 13 weeks: WIA 12-3-2028 - 14 = 27-2-2028.
+        ((Verlenging("vrijwillig", 13),), date(2028, 2, 27)),
+        # A loonsanctie does not move the WIA-aanvraag, so neither this day: 28-11-2027.
+        ((Verlenging("loonsanctie", 26),), date(2027, 11, 28)),
+    ],
+)
+def test_verzoek_verlenging(verlengingen: tuple[Verlenging, ...], uiterlijk: date) -> None:
+    m = tl(VerzuimInvoer(X, verlengingen=verlengingen)).mijlpaal("verzoek_verlenging")
+    assert (m.vanaf, m.uiterlijk, m.status) == (None, uiterlijk, OPEN)
+    assert "art. 24 lid 1 WIA" in m.regel
+    # Optional: after the day it is informative only, never "verlopen".
+    later = bereken_tijdlijn(VerzuimInvoer(X, verlengingen=verlengingen), date(2028, 3, 1))
+    assert later.mijlpaal("verzoek_verlenging").status == NVT
+
+
+def test_verzoek_verlenging_niet_bij_ziek_uit_dienst() -> None:
+    # Out of service sick on 30-6-2026 (ZW-uitkering): no verlenging, also with an ERD ZW.
+    for erd in (False, True):
+        invoer = VerzuimInvoer(X, uit_dienst=date(2026, 6, 30), eigenrisicodrager_zw=erd)
+        m = tl(invoer).mijlpaal("verzoek_verlenging")
+        assert m.status == NVT
+        assert "Ziektewet-uitkering" in m.regel
 
 
 def test_verlenging_waarschuwingen() -> None:
@@ -490,3 +522,70 @@ def test_eerste_ziektedag_wijkt_af() -> None:
 )
 def test_aow_datum(geboren: date, aow: date, vastgesteld: bool) -> None:
     assert aow_datum(geboren) == (aow, vastgesteld)
+
+
+# --- vangnet Ziektewet and vervroegde IVA -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("grond", "uiterlijk"),
+    [
+        # no-riskpolis (art. 29b ZW) and pregnancy before the leave: within 6 weeks, the 42nd
+        # ziektedag X+41 = 12-4-2026
+        ("no_risk_polis", date(2026, 4, 12)),
+        ("zwangerschap_voor_verlof", date(2026, 4, 12)),
+        # flexibiliseringsperiode: the 4th ziektedag X+3 = 5-3-2026
+        ("zwangerschap_flexperiode", date(2026, 3, 5)),
+    ],
+)
+def test_vroege_ziekmelding(grond: str, uiterlijk: date) -> None:
+    t = tl(VerzuimInvoer(X, vangnet=grond))
+    assert t.mijlpaal("ziekmelding_vangnet").uiterlijk == uiterlijk
+    # Reported early: no 42e-weeksmelding.
+    assert t.mijlpaal("ziekmelding_uwv").status == NVT
+
+
+def test_vroege_ziekmelding_na_verlof_telt_vanaf_de_ziekte_na_het_verlof() -> None:
+    # Sick from 1-9-2026, the day after a leave that ended 31-8-2026: the 4th day is 4-9-2026.
+    invoer = VerzuimInvoer(
+        date(2026, 9, 1),
+        verlof=(Verlof("bevallingsverlof", date(2026, 6, 9), date(2026, 8, 31)),),
+        vangnet="zwangerschap_na_verlof",
+    )
+    assert tl(invoer).mijlpaal("ziekmelding_vangnet").uiterlijk == date(2026, 9, 4)
+
+
+def test_vervroegde_iva_venster() -> None:
+    # From the 22nd ziektedag (after 3 weeks) X+21 = 23-3-2026, before the 68th ziekteweek:
+    # the 469th ziektedag X+468 = 13-6-2027.
+    m = tl(VerzuimInvoer(X, vervroegde_iva=True)).mijlpaal("vervroegde_iva")
+    assert (m.vanaf, m.uiterlijk) == (date(2026, 3, 23), date(2027, 6, 13))
+    with pytest.raises(KeyError):
+        tl(VerzuimInvoer(X)).mijlpaal("vervroegde_iva")
+
+
+def test_einde_onderdelen_verouderd_na_vrijwillige_verlenging() -> None:
+    # Made on 1-12-2027 for the aanvraag due 12-12-2027 (X+650); after a vrijwillige 13 weeks
+    # the aanvraag is due 12-3-2028 and eindevaluatie, actueel oordeel and the visie van de
+    # werknemer must be current for it: set aside, needed again by 12-3-2028.
+    gedaan = {k: date(2027, 12, 1) for k in ("eindevaluatie", "actueel_oordeel", "visie_werknemer")}
+    t = tl(
+        VerzuimInvoer(X, verlengingen=(Verlenging("vrijwillig", 13),), gedaan=gedaan),
+        date(2027, 12, 5),
+    )
+    for id_ in gedaan:
+        m = t.mijlpaal(id_)
+        assert (m.gedaan_op, m.uiterlijk, m.status) == (None, date(2028, 3, 12), OPEN), id_
+        assert "verouderd, opnieuw nodig" in m.regel
+    # Without the verlenging the same dates are on time.
+    zonder = tl(VerzuimInvoer(X, gedaan=gedaan), date(2027, 12, 5))
+    assert zonder.mijlpaal("visie_werknemer").status == OP_TIJD
+
+
+def test_eerste_ziektedag_in_het_weekend_wordt_gemeld() -> None:
+    # art. 23 lid 2 WIA: the wachttijd starts on the first werkdag not worked through illness.
+    # A Saturday is kept (the earlier, safer date) with a note to check it.
+    t = tl(VerzuimInvoer(date(2026, 3, 7)))
+    assert t.eerste_ziektedag == date(2026, 3, 7)
+    assert any("art. 23 lid 2 WIA" in w for w in t.waarschuwingen)
+    assert not any("art. 23 lid 2 WIA" in w for w in tl(VerzuimInvoer(X)).waarschuwingen)

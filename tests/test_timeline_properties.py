@@ -206,3 +206,56 @@ def test_volgorde_van_de_mijlpalen(x: date, verlof_start: list[int], weken: int)
     assert all(d is not None for d in reeks)
     assert reeks == sorted(reeks)  # type: ignore[type-var]
     assert u["einde_wachttijd"] == t.einde_wachttijd
+
+
+@settings(max_examples=200, deadline=None)
+@given(invoeren(), st.booleans())
+def test_ziek_uit_dienst_melding_is_laatste_werkdag(invoer: VerzuimInvoer, erd: bool) -> None:
+    # The werkdag rules: the 42e-weeksmelding (tested above) and the melding on the last
+    # werkdag of the contract, never a weekend day, feestdag or equated day (Atw art. 3).
+    invoer = replace(invoer, eigenrisicodrager_zw=erd)
+    t = bereken_tijdlijn(invoer, invoer.eerste_ziektedag)
+    try:
+        m = t.mijlpaal("ziekmelding_uit_dienst")
+    except KeyError:
+        return
+    assert invoer.uit_dienst is not None and m.uiterlijk is not None
+    if erd:
+        return  # an eigenrisicodrager ZW reports within 6 weeks: no werkdag rule
+    assert is_werkdag(m.uiterlijk)
+    assert m.uiterlijk <= invoer.uit_dienst
+    d = m.uiterlijk + DAG
+    while d <= invoer.uit_dienst:
+        assert not is_werkdag(d)
+        d += DAG
+
+
+@settings(max_examples=200, deadline=None)
+@given(perioden(), st.data(), st.integers(1, 60), datums)
+def test_langere_gezonde_periode_vervroegt_nooit_een_termijn(
+    ps: tuple[Ziekteperiode, ...], data: st.DataObject, extra: int, peildatum: date
+) -> None:
+    # Lengthen one healthy gap between two periods by ``extra`` days (all later periods move).
+    if len(ps) < 2:
+        return
+    i = data.draw(st.integers(1, len(ps) - 1))
+    schuif = timedelta(days=extra)
+    later = tuple(
+        Ziekteperiode(p.van + schuif, None if p.tot is None else p.tot + schuif) for p in ps[i:]
+    )
+    nieuw = (*ps[:i], *later)
+    voor = _uiterlijk(VerzuimInvoer(ps[0].van, ps), peildatum)
+    na = _uiterlijk(VerzuimInvoer(ps[0].van, nieuw), peildatum)
+    assert all(na[k] >= voor[k] for k in voor.keys() & na.keys())
+
+
+@settings(max_examples=200, deadline=None)
+@given(invoeren(), datums)
+def test_verzoek_verlenging_twee_weken_voor_de_wia_aanvraag(
+    invoer: VerzuimInvoer, peildatum: date
+) -> None:
+    t = bereken_tijdlijn(invoer, peildatum)
+    wia, verzoek = t.mijlpaal("wia_aanvraag"), t.mijlpaal("verzoek_verlenging")
+    if wia.uiterlijk is not None and verzoek.uiterlijk is not None:
+        assert (wia.uiterlijk - verzoek.uiterlijk).days == 14
+    assert verzoek.status in (OPEN, NVT)  # optional: never "verlopen"

@@ -50,6 +50,7 @@ class BuildReport:
     removed: list[Path] = field(default_factory=list)  # orphans removed by --prune
     pdf_written: list[Path] = field(default_factory=list)
     pdf_up_to_date: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth saying, not a failure
     dossiers: int = 0  # dossiers built or checked as up to date (with --shard: this part's)
     all_dossiers: int = 0  # dossiers found
 
@@ -120,6 +121,8 @@ def build_paths(
             build_jobs = [job for job in build_jobs if shard.holds(job.path)]
         report.dossiers, report.all_dossiers = len(build_jobs), len(every_job)
         _build(build_jobs, resources, jobs, report, progress)
+        if resources.paginering:
+            _number_contents(report)
         if pdf:
             _pdfs(build_jobs, report, jobs, progress)
         if all(p.is_dir() for p in paths):
@@ -131,6 +134,25 @@ def build_paths(
             else:
                 report.orphans = [orphan.path for orphan in orphans]
     return report
+
+
+def _number_contents(report: BuildReport) -> None:
+    """The page numbers of the contents, measured in LibreOffice's layout, written into the
+    documents just built (before their PDFs are made); the manifests learn the new bytes."""
+    from dossiergen.builder.paginas import number_contents
+
+    report.notes += number_contents(report.written)
+    folders: dict[Path, list[Path]] = {}
+    for docx in report.written:
+        folders.setdefault(docx.parent, []).append(docx)
+    for folder, documents in folders.items():
+        manifest = Manifest.load(folder)
+        for docx in documents:
+            manifest.record_rewritten(docx)
+        try:
+            manifest.save()
+        except DossierError as e:
+            report.failed.append(f"{display_path(folder)}: {e}")
 
 
 def _output_names() -> set[str]:

@@ -90,9 +90,11 @@ def _build_dossier(job: BuildJob, outcome: DossierOutcome) -> None:
         return
     result = check_file(job.path, engine.schemas, job.peildatum)
     outcome.problems += result.problems
+    manifest = Manifest.load(job.output_dir / job.path.stem)
+    manifest.record_problems(result.problems)  # shown again by builds that skip the dossier
     if result.failed(strict=job.strict) or result.dossier is None:
         outcome.failed.append(f"{job.display_path}: niet gebouwd (zie de fouten hierboven)")
-        return
+        return  # not current, so checked (and its problems shown) on every build
     dossier = result.dossier
     # The key holds the hash of the bytes that were checked and rendered, never of what is on
     # disk later: a dossier edited during the build is built again next time.
@@ -100,12 +102,11 @@ def _build_dossier(job: BuildJob, outcome: DossierOutcome) -> None:
     version = job.version
     if digest != job.sha256:
         version = f"inhoud {digest[:12]} (gewijzigd tijdens het bouwen)"
-    manifest = Manifest.load(job.output_dir / job.path.stem)
     built = _Built(job, engine, dossier, manifest, digest, version, None)
     for spec in job.documents:
         built.document(spec, outcome)
     if manifest.changed:
-        outcome.manifest = manifest
+        outcome.manifest = manifest  # saved by the parent once the documents are on disk
 
 
 @dataclass
@@ -154,7 +155,7 @@ class _Built:
             if self.facts is None:
                 self.facts = DossierFacts(dossier.data, self.engine, job.peildatum)
             data = render_document(
-                dossier.data, spec, self.engine, self.version, job.peildatum, shown, self.facts
+                dossier.data, spec, self.engine, self.version, job.peildatum, self.facts
             )
             _write(target, data)
         except COMPUTATION_ERRORS as e:
@@ -212,6 +213,7 @@ def all_current(
         if target.is_file():
             targets.append(target)
     outcome.up_to_date += targets
+    outcome.problems += manifest.problems  # the warnings of the unchanged dossier, again
     return True
 
 

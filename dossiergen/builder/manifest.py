@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from dossiergen import __version__
 from dossiergen.config import BUILTIN_TEMPLATE_PREFIX, Resources
 from dossiergen.errors import WriteError
 from dossiergen.files import dutch_os_error, write_atomic
+from dossiergen.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from dossiergen.documents import DocumentSpec
@@ -43,7 +44,8 @@ def _digest(*parts: bytes) -> str:
 
 
 def engine_fingerprint(resources: Resources) -> str:
-    """Hash of what every document depends on: program version, schemas, house style."""
+    """Hash of what every document depends on: program version, schemas, house style, the
+    bureau's name, whether documents print a colofon and which LibreOffice measures pages."""
     parts = [__version__.encode()]
     # The program itself: a changed module (a fix in the writer) must rebuild too, also in a
     # development checkout where the version number stays the same.
@@ -56,6 +58,8 @@ def engine_fingerprint(resources: Resources) -> str:
     house = resources.house_style
     parts.append(house.read_bytes() if house.is_file() else b"")
     parts.append(resources.bureau_naam.encode())  # shown in every header
+    parts.append(b"colofon" if resources.colofon else b"zonder colofon")
+    parts.append(f"paginanummers gemeten met {resources.paginering or 'niets'}".encode())
     return _digest(*parts)
 
 
@@ -188,16 +192,49 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+def _problem_from(raw: Any) -> Problem | None:
+    """A stored problem, or None when the entry is not one."""
+    try:
+        return Problem(
+            str(raw["pad"]),
+            int(raw["regel"]),
+            int(raw["kolom"]),
+            Severity(raw["ernst"]),
+            str(raw["melding"]),
+            str(raw["json_pad"]),
+            str(raw.get("controle", "")),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _problem_to(problem: Problem) -> dict[str, Any]:
+    return {
+        "pad": problem.path,
+        "regel": problem.line,
+        "kolom": problem.column,
+        "ernst": problem.severity.value,
+        "melding": problem.message,
+        "json_pad": problem.json_path,
+        "controle": problem.rule,
+    }
+
+
 class Manifest:
-    """The keys the outputs in one dossier folder were built with, and what dossiergen wrote.
+    """The keys the outputs in one dossier folder were built with, what dossiergen wrote, and
+    the warnings the dossier gave when it was last checked (a build that skips the unchanged
+    dossier shows them again, so a warning never disappears because nothing was rebuilt).
 
     A PDF is recorded under its own name with the key of the ``.docx`` it was made from, so a
     PDF is current only while its document is.
     """
 
-    def __init__(self, folder: Path, entries: dict[str, Entry]) -> None:
+    def __init__(
+        self, folder: Path, entries: dict[str, Entry], problems: tuple[Problem, ...] = ()
+    ) -> None:
         self.folder = folder
         self.entries = entries
+        self.problems = problems
         self._changed = False
 
     @classmethod
@@ -222,7 +259,17 @@ class Manifest:
                     entry.get("peildatum") is True,
                     digest if isinstance(digest, str) else None,
                 )
-        return cls(folder, found)
+        stored = raw.get("meldingen")
+        problems = [_problem_from(p) for p in stored] if isinstance(stored, list) else []
+        if None in problems:  # a damaged list: forget it all, the next check makes it again
+            return cls(folder, {})
+        return cls(folder, found, tuple(p for p in problems if p is not None))
+
+    def record_problems(self, problems: Sequence[Problem]) -> None:
+        """Remember what checking the dossier reported (shown again while it is unchanged)."""
+        if tuple(problems) != self.problems:
+            self.problems = tuple(problems)
+            self._changed = True
 
     def shows_peildatum(self, target: Path) -> bool | None:
         """Whether the recorded build of ``target`` depended on the peildatum (None: unknown)."""
@@ -271,6 +318,15 @@ class Manifest:
         self.entries[target.name] = Entry(key, shows_peildatum, digest)
         self._changed = True
 
+    def record_rewritten(self, target: Path) -> None:
+        """``target`` was changed by dossiergen after it was recorded (page numbers written into
+        its contents): it is still dossiergen's own file, with these bytes."""
+        entry = self.entries.get(target.name)
+        digest = file_digest(target)
+        if entry is not None and digest is not None and digest != entry.sha256:
+            self.entries[target.name] = replace(entry, sha256=digest)
+            self._changed = True
+
     def record_pdf(self, docx: Path, content: bytes) -> None:
         """Remember that the PDF beside ``docx`` was made from it as it is now."""
         document = self.entries.get(docx.name)
@@ -301,6 +357,7 @@ class Manifest:
                 | ({"sha256": entry.sha256} if entry.sha256 else {})
                 for name, entry in sorted(self.entries.items())
             },
+            "meldingen": [_problem_to(problem) for problem in self.problems],
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -176,6 +176,18 @@ def _capped_jobs(jobs: int | None) -> int | None:
 @click.option("--opnieuw", "force", is_flag=True, help="Bouw alles, ook wat al actueel is.")
 @click.option("--prune", is_flag=True, help="Verwijder documenten die geen dossier meer maakt.")
 @click.option(
+    "--zonder-colofon",
+    "no_colofon",
+    is_flag=True,
+    help="Documenten zonder colofon (de kleine regels over dossierversie en bestemming).",
+)
+@click.option(
+    "--zonder-paginanummers",
+    "no_page_numbers",
+    is_flag=True,
+    help="Sneller: meet de paginanummers van de inhoudsopgave niet met LibreOffice.",
+)
+@click.option(
     "--shard",
     metavar="DEEL/AANTAL",
     default=None,
@@ -193,6 +205,8 @@ def build(
     jobs: int | None,
     force: bool,
     prune: bool,
+    no_colofon: bool,
+    no_page_numbers: bool,
     shard: str | None,
     quiet: bool,
     peildatum: str | None,
@@ -220,6 +234,8 @@ def build(
             jobs=_capped_jobs(jobs),
             force=force,
             prune=prune,
+            colofon=not no_colofon,
+            paginanummers=not no_page_numbers,
             shard=shard,
         )
         if quiet or not sys.stderr.isatty():
@@ -321,3 +337,33 @@ def _date_option(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as e:
         raise UsageError(f"{name} '{value}' is geen datum (JJJJ-MM-DD)") from e
+
+
+@main.command()
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."), metavar="[MAP]"
+)
+@click.option("--poort", type=click.IntRange(0, 65535), default=0, help="Poort (standaard: vrij).")
+@click.option("--geen-browser", is_flag=True, help="Open de browser niet zelf.")
+@_peildatum
+def werkbank(folder: Path, poort: int, geen_browser: bool, peildatum: str | None) -> None:
+    """Open de werkbank: alle dossiers, termijnen en documenten in de browser.
+
+    MAP is de praktijk (standaard: deze map). Alleen bereikbaar op deze computer, via de link
+    die verschijnt; stop met Ctrl+C.
+    """
+
+    def action() -> int:
+        from dossiergen.werkbank.server import WerkbankOptions, run_werkbank
+
+        options = WerkbankOptions(
+            folder=folder,
+            port=poort,
+            open_browser=not geen_browser,
+            peildatum=today(peildatum) if peildatum else None,
+        )
+        return run_werkbank(
+            options, announce=lambda url: click.echo(f"Werkbank: {url}  (stop met Ctrl+C)")
+        )
+
+    run(action)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dossiergen.commands.options import BuildOptions
@@ -27,7 +28,12 @@ def run_build(
     from dossiergen.builder.shard import Shard
 
     started = time.perf_counter()
-    resources = resources or default_resources()
+    from dossiergen.builder.paginas import libreoffice_identity
+
+    measuring = libreoffice_identity() if options.paginanummers else ""
+    resources = replace(
+        resources or default_resources(), colofon=options.colofon, paginering=measuring
+    )
     documents = select_documents(options.document_names)
     shard = Shard.parse(options.shard) if options.shard else None
     output_dir = options.output_dir
@@ -48,6 +54,7 @@ def run_build(
     )
     lines = [problem.as_text() for problem in report.problems]
     lines.extend(report.failed)
+    lines.extend(report.notes)
     lines += [f"{p}: verwijderd (geen dossier of document maakt dit nog)" for p in report.removed]
     lines += [
         f"{p}: verouderd, geen dossier maakt dit nog (--prune verwijdert)" for p in report.orphans

@@ -48,6 +48,10 @@ class BuildOptions:
     jobs: int | None = None  # None: one per processor
     force: bool = False
     prune: bool = False
+    colofon: bool = True  # False: documents without their colofon (--zonder-colofon)
+    #: Measure the contents' page numbers with LibreOffice when installed
+    #: (False: --zonder-paginanummers, the entries without numbers, no LibreOffice run).
+    paginanummers: bool = True
     shard: str | None = None  # "I/N": only part I of N of the dossiers (by kenmerk)
 
 

@@ -67,6 +67,13 @@ class DocumentSpec:
     uses_peildatum: bool = False
     #: The date the document carries, from the dossier and the peildatum (picklable).
     dated: Callable[[Mapping[str, Any], date], date] = field(default=report_date)
+    #: Where the Word author property comes from: the first of these dotted paths the dossier
+    #: fills (who wrote or signs the document; the tool is never the author).
+    authors: tuple[str, ...] = (
+        "zaak.arbeidsdeskundige.naam",
+        "werkgever.casemanager.naam",
+        "werkgever.contactpersoon.naam",
+    )
 
     def document_date(self, data: Mapping[str, Any], peildatum: date) -> date:
         """The date printed on the document (see ``dated``)."""
@@ -75,14 +82,19 @@ class DocumentSpec:
     def core_title(self, data: Mapping[str, Any]) -> str:
         """The Word title property: document title and employee name."""
         werknemer = data.get("werknemer", {})
-        name = werknemer.get("naam", "") if isinstance(werknemer, Mapping) else ""
-        return f"{self.title} – {name}" if name else self.title
+        name = str(werknemer.get("naam", "")) if isinstance(werknemer, Mapping) else ""
+        # The surname starts the phrase: "De Vries", not "de Vries".
+        return f"{self.title} – {name[:1].upper()}{name[1:]}" if name else self.title
 
     def author(self, data: Mapping[str, Any]) -> str:
-        """The Word author property: the arbeidsdeskundige of the case."""
-        zaak = data.get("zaak", {})
-        expert = zaak.get("arbeidsdeskundige", {}) if isinstance(zaak, Mapping) else {}
-        return str(expert.get("naam", "")) if isinstance(expert, Mapping) else ""
+        """The Word author property: the first name ``authors`` finds in the dossier."""
+        for path in self.authors:
+            node: Any = data
+            for key in path.split("."):
+                node = node.get(key) if isinstance(node, Mapping) else None
+            if isinstance(node, str) and node:
+                return node
+        return ""
 
 
 def missing_parts(spec: DocumentSpec, dossier: LoadedDossier) -> list[Problem]:

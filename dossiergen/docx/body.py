@@ -10,7 +10,9 @@ re-parse the result with lxml. Each row is written once, in order, so nothing is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from dossiergen.blocks import (
     Block,
@@ -26,24 +28,26 @@ from dossiergen.blocks import (
     TocField,
 )
 from dossiergen.docx.fragments import (
-    ADDRESS_TOP,
-    FIELD_END,
+    KEEP_ROW_LINES,
+    NO_BORDERS,
     PAGE_BREAK,
-    SIGNATURE_LINE,
     SPACER,
     TINY_PARAGRAPH,
-    TOC_INSTRUCTION,
-    TOC_PLACEHOLDER,
+    WORD_TWIPS,
     cell_start,
     column_widths,
-    field_start,
+    estimated_lines,
+    is_lead_in,
+    lines_text,
     row_start,
     runs_xml,
     with_space_before,
+    without_hyphenation,
     xml_attr,
 )
 from dossiergen.docx.headings import HeadingIndex
 from dossiergen.docx.housestyle import HouseStyle
+from dossiergen.docx.letter import write_address, write_signatures
 
 
 class BodyBuilder:
@@ -54,11 +58,10 @@ class BodyBuilder:
         self.out: list[str] = []
         self.nums: list[str] = []  # w:num elements for the numbering part
         self.next_num_id = house.numbering.first_num_id
-        self.has_toc = False
         self.title_page = False
         self._page_break = False  # a page break waiting for the next top-level paragraph
-        self._cell_depth = 0
-        self._last = ""  # kind of the last top-level element: "p" or "tbl"
+        self.cell_depth = 0
+        self.last = ""  # kind of the last top-level element: "p" or "tbl"
         self._headings = HeadingIndex(())
         s = house.style_id
         self.ids = {
@@ -97,7 +100,7 @@ class BodyBuilder:
             if index == 0 and isinstance(block, Container) and block.name == "titelpagina":
                 self.title_page = True  # first page without header: w:titlePg
             self.block(block, "normal")
-        if self._last != "p":
+        if self.last != "p":
             # Word ends a document with a paragraph, not a table; keep it tiny so it never
             # spills onto a blank last page after a table that fills the page.
             self.out.append(TINY_PARAGRAPH)
@@ -111,6 +114,8 @@ class BodyBuilder:
                 xml_attr(self.house.style_id(block.style)) if block.style else self.ids[para_style]
             )
             self.paragraph(style, block.runs)
+            if not self.cell_depth and is_lead_in(block.runs):
+                self.keep_with_next()  # "**Werkhervatting tot nu toe**", "Functiegebouw:"
         elif isinstance(block, Heading):
             style = self.ids[f"h{block.level}"]
             runs = self._headings.runs(block)
@@ -137,18 +142,30 @@ class BodyBuilder:
     ) -> None:
         # w:pPr children in CT_PPr order: pStyle, pageBreakBefore, numPr, pBdr, spacing, ind, jc
         ppr = f'<w:pStyle w:val="{style_id}"/>'
-        if self._page_break and not self._cell_depth:
+        if self._page_break and not self.cell_depth:
             ppr += "<w:pageBreakBefore/>"  # instead of a break paragraph: no empty first line
             self._page_break = False
         if num is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
-        if self._last == "tbl" and not self._cell_depth and style_id not in self._heading_ids:
+        if self.last == "tbl" and not self.cell_depth and style_id not in self._heading_ids:
             extra_ppr = with_space_before(extra_ppr)  # text must not touch the table above
+        extra_ppr = without_hyphenation(runs, extra_ppr)
         self.out.append(
             f"<w:p><w:pPr>{ppr}{extra_ppr}</w:pPr>{around[0]}{runs_xml(runs)}{around[1]}</w:p>"
         )
-        if not self._cell_depth:
-            self._last = "p"
+        if not self.cell_depth:
+            self.last = "p"
+
+    def paragraph_xml(
+        self, style_id: str, runs: Sequence[Inline], extra_ppr: str = "", *, keep_next: bool = False
+    ) -> str:
+        """A paragraph inside a table cell, as text (``keep_next``: it moves with what follows)."""
+        keep = "<w:keepNext/>" if keep_next else ""  # CT_PPr: keepNext follows pStyle
+        extra_ppr = without_hyphenation(runs, extra_ppr)
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>'
+            f"{runs_xml(runs)}</w:p>"
+        )
 
     def list_block(self, block: ListBlock, level: int) -> None:
         numbering = self.house.numbering
@@ -182,29 +199,28 @@ class BodyBuilder:
         the heading's bookmark, its page number a PAGEREF field.
 
         Not a TOC field, because LibreOffice never regenerates one -- it shows the field's
-        cached result verbatim, so a PDF made by LibreOffice would lack page numbers -- whereas
-        it does compute PAGEREF fields; Word recomputes them on open (``w:updateFields``).
-        Without headings a real TOC field with a placeholder text stands in.
+        cached result verbatim -- whereas it does compute PAGEREF fields. The fields' cached
+        results are empty here: no viewer asks to update fields (no ``w:updateFields``, nothing
+        dirty), and the page numbers, measured in LibreOffice's layout, are written into them
+        afterwards when LibreOffice is installed (see :func:`with_page_numbers`). Without
+        headings there are no contents.
         """
-        self.has_toc = True
-        self.paragraph(self.ids["toc"], block.title or (Run("Inhoud"),))
         if not self._headings.headings:
-            placeholder = runs_xml((Run(TOC_PLACEHOLDER, italic=True),))
-            self.out.append(
-                f"<w:p>{field_start(TOC_INSTRUCTION, dirty=True)}{placeholder}{FIELD_END}</w:p>"
-            )
+            return
+        self.paragraph(self.ids["toc"], block.title or (Run("Inhoud"),))
         self.out.append(self._headings.contents_entries(self.toc_levels))
         self._page_break = True  # the contents get a page of their own
 
     def container(self, block: Container) -> None:
-        handler = {
+        handlers: dict[str, Callable[[Container], None]] = {
             "titelpagina": self.title_page_block,
             "colofon": self.small_print,
             "klein": self.small_print,
             "kader": self.boxed_note,
-            "handtekening": self.signatures,
-            "adres": self.address,
-        }.get(block.name)
+            "handtekening": partial(write_signatures, self),
+            "adres": partial(write_address, self),
+        }
+        handler = handlers.get(block.name)
         if handler is not None:
             handler(block)
 
@@ -220,7 +236,11 @@ class BodyBuilder:
         self._page_break = True
 
     def small_print(self, block: Container) -> None:
-        """A colofon or a note in small print; tables without borders."""
+        """A colofon or a note in small print; tables without borders. The colofon closes a
+        document: it stays on the page of what stands before it, so it never fills a last page
+        of its own."""
+        if block.name == "colofon":
+            self.keep_last_with_next()
         for inner in block.blocks:
             if isinstance(inner, Table):
                 self.table(inner, self.plain_table, "small", plain=True)
@@ -230,55 +250,32 @@ class BodyBuilder:
     def boxed_note(self, block: Container) -> None:
         """A boxed note: a one-cell table in the house style's box style."""
         width = self.house.text_width
-        self._table_start(self.ids["box"], [width], header=False, plain=False)
-        self._cell_depth += 1
-        self.out.append(row_start(False) + cell_start(width))
+        self.table_start(self.ids["box"], [width], header=False, plain=False)
+        self.cell_depth += 1
+        text = "\n".join(_plain_lines(inner) for inner in block.blocks)
+        keep = estimated_lines([text], [width]) <= KEEP_ROW_LINES
+        self.out.append(row_start(False, keep=keep) + cell_start(width))
         for inner in block.blocks:
             self.block(inner, "normal")
         if not block.blocks:
             self.out.append("<w:p/>")  # a w:tc must hold a paragraph
         self.out.append("</w:tc></w:tr></w:tbl>")
-        self._cell_depth -= 1
-
-    def address(self, block: Container) -> None:
-        """A letter's address block, its top where a window envelope shows it.
-
-        Meant as the first block of a letter: the space above it is measured from the top of
-        the body (the house style's top margin) to ``ADDRESS_TOP``. With more than one
-        paragraph, the first is the sender's return address, in small print.
-        """
-        space = max(0, ADDRESS_TOP - self.house.top_margin)
-        for index, inner in enumerate(block.blocks):
-            assert isinstance(inner, Paragraph)
-            extra = f'<w:spacing w:before="{space}"/>' if index == 0 else ""
-            small = index == 0 and len(block.blocks) > 1
-            self.paragraph(self.ids["small" if small else "normal"], inner.runs, extra_ppr=extra)
-            if index < len(block.blocks) - 1:
-                self._keep_with_next_block()
+        self.cell_depth -= 1
 
     # -- tables ------------------------------------------------------------------------------
 
-    def _table_start(
+    def table_start(
         self, style_id: str | None, widths: Sequence[int], *, header: bool, plain: bool
     ) -> None:
-        if self._page_break and not self._cell_depth:
+        if self._page_break and not self.cell_depth:
             self._page_break = False  # a table cannot carry pageBreakBefore: break paragraph
             self.out.append(PAGE_BREAK)
-        elif self._last == "tbl" and not self._cell_depth:
+        elif self.last == "tbl" and not self.cell_depth:
             # Word and LibreOffice merge adjacent tables into one: keep them apart.
             self.out.append(SPACER)
         # w:tblPr children in CT_TblPr order: tblStyle, tblW, tblBorders, tblLayout, tblLook
         style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
-        borders = (
-            "<w:tblBorders>"
-            + "".join(
-                f'<w:{side} w:val="nil"/>'
-                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-            )
-            + "</w:tblBorders>"
-            if plain  # borderless, whatever the default table style says
-            else ""
-        )
+        borders = NO_BORDERS if plain else ""  # borderless, whatever the table style says
         look = 0x0420 if header else 0x0400  # firstRow | noVBand
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         self.out.append(
@@ -288,82 +285,65 @@ class BodyBuilder:
             'w:noHBand="0" w:noVBand="1"/>'
             f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         )
-        self._last = "tbl"
+        self.last = "tbl"
 
     def table(self, block: Table, style_id: str | None, cell_style: str, *, plain: bool) -> None:
         columns = block.column_count
         if columns == 0:
             return
-        widths = column_widths(block, self.house.text_width)
-        self._table_start(style_id, widths, header=bool(block.header), plain=plain)
+        widths = column_widths(block, self.house.text_width, WORD_TWIPS[cell_style])
+        self.table_start(style_id, widths, header=bool(block.header), plain=plain)
         style = self.ids[cell_style]
         align = (*block.align, *(None,) * columns)
-        cell_ppr = [
-            f'<w:pPr><w:pStyle w:val="{style}"/>'
-            + (f'<w:jc w:val="{align[i]}"/>' if align[i] in ("center", "right") else "")
-            + "</w:pPr>"
+        cell_jc = [
+            f'<w:jc w:val="{align[i]}"/>' if align[i] in ("center", "right") else ""
             for i in range(columns)
         ]
         cell_open = [cell_start(width) for width in widths]
+        header_font = self.house.header_font(style_id) if style_id else None
         out = self.out
         rows: list[tuple[tuple[Cell, ...], bool]] = [(block.header, True)] if block.header else []
         rows += [(row, False) for row in block.rows]
         for row, is_header in rows:
-            out.append(row_start(is_header))
+            texts = [lines_text(row[i]) if i < len(row) else "" for i in range(columns)]
+            keep = estimated_lines(texts, widths) <= KEEP_ROW_LINES
+            out.append(row_start(is_header, keep=keep))
             for index in range(columns):
                 runs = row[index] if index < len(row) else ()
-                out.append(f"{cell_open[index]}<w:p>{cell_ppr[index]}{runs_xml(runs)}</w:p></w:tc>")
+                extra = without_hyphenation(runs, cell_jc[index])
+                ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>'
+                text = runs_xml(runs, header_font if is_header else None)
+                out.append(f"{cell_open[index]}<w:p>{ppr}{text}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
-    def _keep_with_next_block(self) -> None:
+    def keep_last_with_next(self) -> None:
+        """``w:keepNext`` on the last top-level block: the paragraph just written, or every
+        paragraph of the last row of the table just written."""
+        if self.last != "tbl":
+            self.keep_with_next()
+            return
+        start = max(i for i, item in enumerate(self.out) if item.startswith("<w:tr"))
+        for index in range(start, len(self.out)):
+            self.out[index] = _KEEP_NEXT.sub(r"\1<w:keepNext/>", self.out[index])
+
+    def keep_with_next(self) -> None:
         """Give the paragraph just written ``w:keepNext`` (it then moves with the next block)."""
-        if self._last != "p" or not self.out or not self.out[-1].startswith("<w:p><w:pPr>"):
+        if self.last != "p" or not self.out or not self.out[-1].startswith("<w:p><w:pPr>"):
             return
         last = self.out[-1]
         end = last.index("/>", last.index("<w:pStyle")) + 2  # CT_PPr: keepNext follows pStyle
         self.out[-1] = last[:end] + "<w:keepNext/>" + last[end:]
 
-    def _keep_with_next_cell(self) -> None:
-        """``w:keepNext`` on every paragraph of the cell just written (rows stay together)."""
-        for index in range(len(self.out) - 1, -1, -1):
-            item = self.out[index]
-            if item.startswith("<w:tc>"):
-                break
-            if item.startswith("<w:p><w:pPr>") and "<w:keepNext/>" not in item:
-                end = item.index("/>", item.index("<w:pStyle")) + 2
-                self.out[index] = item[:end] + "<w:keepNext/>" + item[end:]
 
-    def _signature_row(
-        self, widths: Sequence[int], pair: Sequence[Block | None], *, names: bool
-    ) -> None:
-        """One row of the signature table: the signatories' names, or their lines to sign on."""
-        self.out.append(row_start(False))
-        for width, signer in zip(widths, pair, strict=True):
-            self.out.append(cell_start(width))
-            if signer is None:
-                self.out.append("<w:p/>")
-            elif names:
-                self.block(signer, "normal")
-                self._keep_with_next_cell()
-            else:
-                self.paragraph(self.ids["normal"], (), extra_ppr=SIGNATURE_LINE)
-            self.out.append("</w:tc>")
-        self.out.append("</w:tr>")
+#: A paragraph's style without a following keepNext (CT_PPr: keepNext follows pStyle).
+_KEEP_NEXT = re.compile(r'(<w:p><w:pPr><w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)')
 
-    def signatures(self, block: Container) -> None:
-        """Two signatories per row of a borderless table, each above a line to sign on."""
-        half = self.house.text_width // 2
-        widths = [half, self.house.text_width - half]
-        self._keep_with_next_block()  # "Met vriendelijke groet," stays with the signatures
-        self._table_start(self.plain_table, widths, header=False, plain=True)
-        self._cell_depth += 1
-        signers = list(block.blocks)
-        for start in range(0, len(signers), 2):
-            pair: list[Block | None] = [*signers[start : start + 2], None][:2]
-            # Names in one row, the lines to sign on in the next: the lines align even when
-            # one signatory has more lines of text than the other.
-            self._signature_row(widths, pair, names=True)
-            self._signature_row(widths, pair, names=False)
-        self.out.append("</w:tbl>")
-        self._cell_depth -= 1
+
+def _plain_lines(block: Block) -> str:
+    """The text of a paragraph or list, one line per paragraph (for estimating heights)."""
+    if isinstance(block, Paragraph):
+        return lines_text(block.runs)
+    if isinstance(block, ListBlock):
+        return "\n".join(_plain_lines(inner) for item in block.items for inner in item)
+    return ""

@@ -8,16 +8,10 @@ from collections.abc import Sequence
 from dossiergen.blocks import XML_INVALID_CHARS, Cell, Inline, Run, Table
 from dossiergen.errors import MarkupError
 
-TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
-
-
-TOC_PLACEHOLDER = (
-    "De inhoudsopgave wordt bij het openen bijgewerkt. Staat hier nog deze tekst, klik dan met "
-    "rechts en kies 'Veld bijwerken'."
-)
-
-
 CHAR_TWIPS = 105  # average width of a 9.5 pt Calibri character, for column widths
+#: The width of the widest characters of a word in bold body text (10.5 pt Calibri): a label
+#: column gets at least its longest word in these, so no label breaks in the middle of a word.
+WORD_TWIPS = {"cell": 125, "small": 110, "normal": 140}
 
 
 CELL_PADDING = 200  # left + right cell margin of the house table style, roughly
@@ -44,10 +38,23 @@ def xml_attr(value: str) -> str:
     return xml_text(value).replace('"', "&quot;")
 
 
-#: Top of the address block, from the top of the page: 50 mm, where the window of a Dutch
-#: window envelope (EA5/6 or C5/6, window on the left) begins. Check it against your own
-#: envelopes; it is one number.
-ADDRESS_TOP = round(50 * 1440 / 25.4)
+def mm(millimetres: float) -> int:
+    """Millimetres in twips."""
+    return round(millimetres * 1440 / 25.4)
+
+
+#: Where a letter's address block goes, from the top and left of an A4 page. The zone every
+#: left-window envelope shows (DIN 680 window 90 x 45 mm, 20 mm from the left, in DL, C6/5 and
+#: C5 envelopes, with the letter folded per DIN 5008 and shifted as far as the envelope lets
+#: it): address lines 60-88 mm from the top and 25-90 mm from the left; the return address
+#: in small print just above, ending at 60 mm; and nothing else down to 105 mm, where the
+#: window of any of those envelopes ends -- so date, references and BSN are never in view.
+ADDRESS_TOP = mm(60)
+ADDRESS_ZONE_END = mm(105)
+ADDRESS_WIDTH = mm(65)
+#: Exact line heights in the address block: six address lines fit between 61 and 88 mm.
+ADDRESS_LINE = 250
+RETURN_ADDRESS_LINE = 200
 
 
 TINY_PARAGRAPH = (
@@ -61,30 +68,91 @@ SPACER = (
 )
 
 
+#: Table borders switched off, whatever the table style says.
+NO_BORDERS = (
+    "<w:tblBorders>"
+    + "".join(
+        f'<w:{side} w:val="nil"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + "</w:tblBorders>"
+)
+
+
+def address_table_start(style_id: str | None) -> str:
+    """The start of a letter's address table: one column of ``ADDRESS_WIDTH``, on the left
+    margin, without borders and cell margins (the text starts where the window does)."""
+    style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
+    no_margins = "".join(
+        f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right")
+    )
+    return (
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{ADDRESS_WIDTH}" w:type="dxa"/>'
+        f'<w:tblInd w:w="0" w:type="dxa"/>{NO_BORDERS}'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar>{no_margins}</w:tblCellMar>'
+        '<w:tblLook w:val="0400" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{ADDRESS_WIDTH}"/></w:tblGrid>'
+    )
+
+
+def address_row_start(height: int, align: str) -> str:
+    """A row of exact ``height`` (twips) in the address table, its text aligned ``align``."""
+    return (
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/>'
+        f'</w:trPr><w:tc><w:tcPr><w:tcW w:w="{ADDRESS_WIDTH}" w:type="dxa"/>'
+        f'<w:vAlign w:val="{align}"/></w:tcPr>'
+    )
+
+
+def _before_spacing(extra_ppr: str, element: str) -> str:
+    """``extra_ppr`` with ``element`` where CT_PPr wants it: before w:spacing, w:ind and w:jc."""
+    cut = min(
+        (i for i in (extra_ppr.find(t) for t in ("<w:spacing", "<w:ind", "<w:jc")) if i >= 0),
+        default=len(extra_ppr),
+    )
+    return extra_ppr[:cut] + element + extra_ppr[cut:]
+
+
 def with_space_before(extra_ppr: str) -> str:
     """``extra_ppr`` with some space above the paragraph (CT_PPr order: before w:ind/w:jc)."""
     if "<w:spacing" in extra_ppr:
         return extra_ppr
-    spacing = '<w:spacing w:before="160"/>'
-    cut = min(
-        (i for i in (extra_ppr.find("<w:ind"), extra_ppr.find("<w:jc")) if i >= 0),
-        default=len(extra_ppr),
-    )
-    return extra_ppr[:cut] + spacing + extra_ppr[cut:]
+    return _before_spacing(extra_ppr, '<w:spacing w:before="160"/>')
 
 
-def runs_xml(runs: Sequence[Inline]) -> str:
+#: Text that automatic hyphenation must leave whole: an e-mail or web address with a hyphen
+#: added reads as another address.
+_ADDRESS_MARKS = ("@", "://", "www.")
+
+
+def without_hyphenation(runs: Sequence[Inline], extra_ppr: str) -> str:
+    """``extra_ppr``, with automatic hyphenation switched off when the paragraph holds an
+    e-mail or web address."""
+    if any(isinstance(r, Run) and any(m in r.text for m in _ADDRESS_MARKS) for r in runs):
+        return _before_spacing(extra_ppr, "<w:suppressAutoHyphens/>")
+    return extra_ppr
+
+
+def runs_xml(runs: Sequence[Inline], header: tuple[bool, str | None] | None = None) -> str:
+    """The runs as ``w:r`` elements. ``header`` (bold, colour) formats a table's header row
+    directly: LibreOffice does not apply a table style's header-row font, so its text would
+    stay dark on the dark header fill."""
     parts = []
     for item in runs:
         if not isinstance(item, Run):
             parts.append("<w:r><w:br/></w:r>")
             continue
+        bold = item.bold or (header is not None and header[0])
+        color = header[1] if header is not None else None
         rpr = ""
-        if item.bold or item.italic:
+        if bold or item.italic or color:
+            # CT_RPr order: b, i, ..., color
             rpr = (
                 "<w:rPr>"
-                + ("<w:b/>" if item.bold else "")
+                + ("<w:b/>" if bold else "")
                 + ("<w:i/>" if item.italic else "")
+                + (f'<w:color w:val="{xml_attr(color)}"/>' if color else "")
                 + "</w:rPr>"
             )
         pieces = []
@@ -100,13 +168,29 @@ def runs_xml(runs: Sequence[Inline]) -> str:
     return "".join(parts)
 
 
-def row_start(header: bool) -> str:
-    # cantSplit: a row never breaks over pages; tblHeader: the header row repeats on each page
-    return (
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        if header
-        else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-    )
+#: A table row estimated at more lines than this may split over two pages. LibreOffice cuts
+#: off what does not fit of a row that may not split and is taller than a page, and a row that
+#: long would leave half a page empty when moved whole; shorter rows stay together.
+KEEP_ROW_LINES = 12
+
+
+def estimated_lines(texts: Sequence[str], widths: Sequence[int]) -> int:
+    """How many lines the tallest of a row's cells needs: per cell its text (paragraphs and
+    line breaks as newlines) wrapped at the cell's width (twips)."""
+    tallest = 0
+    for text, width in zip(texts, widths, strict=False):
+        per_line = max(1, (width - CELL_PADDING) // CHAR_TWIPS)
+        lines = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
+        tallest = max(tallest, lines)
+    return tallest
+
+
+def row_start(header: bool, *, keep: bool = True) -> str:
+    """A table row; ``keep``: it never breaks over pages (cantSplit). A header row repeats on
+    each page (tblHeader) and always stays whole."""
+    if header:
+        return "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>"
 
 
 def cell_start(width: int) -> str:
@@ -117,10 +201,9 @@ def bookmark_name(number: int) -> str:
     return f"_Toc{number:08d}"  # Word's prefix for TOC targets; deterministic, no random ids
 
 
-def field_start(instruction: str, *, dirty: bool = False) -> str:
-    flag = ' w:dirty="true"' if dirty else ""  # Word: refresh on open, with w:updateFields
+def field_start(instruction: str) -> str:
     return (
-        f'<w:r><w:fldChar w:fldCharType="begin"{flag}/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve">{xml_text(instruction)}</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     )
@@ -132,15 +215,31 @@ FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 HANDWRITING_CHARS = 40
 
 
+def is_lead_in(runs: Sequence[Inline]) -> bool:
+    """A paragraph that introduces what follows: all bold (a run-in heading), or ending in a
+    colon or a question mark (a question above its answer space). It is kept on the page of
+    what it introduces."""
+    texts = [r for r in runs if isinstance(r, Run) and r.text.strip()]
+    if not texts:
+        return False
+    return all(r.bold for r in texts) or texts[-1].text.rstrip().endswith((":", "?"))
+
+
+def lines_text(cell: Cell) -> str:
+    """A cell's text with its line breaks as newlines."""
+    return "".join(item.text if isinstance(item, Run) else "\n" for item in cell)
+
+
 def cell_text(row: Sequence[Cell], index: int) -> str:
     if index >= len(row):
         return ""
     return "".join(item.text if isinstance(item, Run) else " " for item in row[index])
 
 
-def column_widths(block: Table, total: int) -> list[int]:
+def column_widths(block: Table, total: int, word_twips: int = WORD_TWIPS["cell"]) -> list[int]:
     """Column widths in twips summing to ``total``: every column gets room for its longest word
-    (within an equal share), the rest is divided by how much text each column holds."""
+    (``word_twips`` per character, within an equal share), the rest is divided by how much text
+    each column holds."""
     columns = block.column_count
     longest_text = [0] * columns
     longest_word = [0] * columns
@@ -159,7 +258,7 @@ def column_widths(block: Table, total: int) -> list[int]:
             if all(not cell_text(row, index).strip() for row in block.rows):
                 longest_text[index] = max(longest_text[index], HANDWRITING_CHARS)
     share = total // columns
-    base = [min(w * CHAR_TWIPS + CELL_PADDING, share) for w in longest_word]
+    base = [min(w * word_twips + CELL_PADDING, share) for w in longest_word]
     want = [
         max(0, min(t, 80) * CHAR_TWIPS + CELL_PADDING - b)
         for t, b in zip(longest_text, base, strict=True)

@@ -8,7 +8,8 @@ the numbers the headings show.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 from dossiergen.blocks import Block, Heading, Inline, Run, TocField, section_numbers
 from dossiergen.docx.fragments import FIELD_END, bookmark_name, field_start, runs_xml
@@ -71,3 +72,24 @@ class HeadingIndex:
                 f"{page}</w:hyperlink></w:p>"
             )
         return "".join(out)
+
+
+#: A contents entry's PAGEREF field as ``contents_entries`` writes it, with its cached result.
+_PAGEREF = re.compile(
+    r'(<w:instrText xml:space="preserve"> PAGEREF (_Toc\d{8}) \\h </w:instrText></w:r>'
+    r'<w:r><w:fldChar w:fldCharType="separate"/></w:r>)(.*?)'
+    r'(<w:r><w:fldChar w:fldCharType="end"/></w:r>)'
+)
+
+
+def with_cached_pages(document_xml: str, pages: Mapping[str, int]) -> str:
+    """The document part with each contents entry's page number (by bookmark name, from
+    ``pages``) as its PAGEREF field's cached result: what every viewer shows without updating
+    fields. An entry whose bookmark ``pages`` lacks keeps an empty result."""
+
+    def fill(match: re.Match[str]) -> str:
+        page = pages.get(match.group(2))
+        shown = f"<w:r><w:t>{page}</w:t></w:r>" if page is not None else ""
+        return match.group(1) + shown + match.group(4)
+
+    return _PAGEREF.sub(fill, document_xml)

@@ -33,7 +33,7 @@ from dossiergen.docx.ooxml import (
     REL_OFFICE_DOCUMENT,
     REL_SETTINGS,
     REL_STYLES,
-    SETTINGS_AFTER_UPDATE_FIELDS,
+    SETTINGS_AFTER_AUTO_HYPHENATION,
     VAL,
     W_NS,
     W,
@@ -104,13 +104,14 @@ class HouseStyle:
         self.numbering: _Numbering
         self.settings_part = ""
         self.settings_plain = b""
-        self.settings_update_fields = b""
         # headers, footers and app.xml cut at their TITLE and Company fields (see docx.fields)
         self.field_parts: dict[str, fields.Segments] = {}
         self.company_shown = ""  # the bureau's name as the house document itself shows it
         self.core_part = "docProps/core.xml"
         self.extra_parts: dict[str, bytes] = {}  # changed or added package parts
         self._styles: dict[tuple[str, str], str] = {}  # (type, lower-case name) -> style id
+        # table style id -> (bold, colour) of its header row (tblStylePr firstRow)
+        self._header_fonts: dict[str, tuple[bool, str | None]] = {}
 
     @classmethod
     def load(cls, path: Path) -> HouseStyle:
@@ -143,6 +144,10 @@ class HouseStyle:
             raise HouseStyleError(
                 f"huisstijldocument {self.path} mist de {_KIND_NL[kind]} '{name}'"
             ) from None
+
+    def header_font(self, table_style_id: str) -> tuple[bool, str | None] | None:
+        """Bold and colour of a table style's header row, when the style sets them."""
+        return self._header_fonts.get(table_style_id)
 
     def optional_style_id(self, name: str, kind: str) -> str | None:
         """Like :meth:`style_id`, but ``None`` when the style is absent."""
@@ -230,6 +235,9 @@ class HouseStyle:
             if name is not None and style_id:
                 kind = element.get(W + "type", "paragraph")
                 self._styles.setdefault((kind, str(name.get(VAL, "")).lower()), style_id)
+                rpr = element.find(f'{W}tblStylePr[@{W}type="firstRow"]/{W}rPr')
+                if kind == "table" and rpr is not None:
+                    self._header_fonts[style_id] = _font(rpr)
         missing = [
             n for n in REQUIRED_PARAGRAPH_STYLES if ("paragraph", n.lower()) not in self._styles
         ]
@@ -345,12 +353,15 @@ class HouseStyle:
         self.settings_part = doc_rels[REL_SETTINGS][0]
         root = self._xml(self.settings_part)
         for old in root.findall(W + "updateFields"):
+            root.remove(old)  # no document asks to update its fields when opened
+        # Automatic hyphenation (Dutch, from the styles' language): long Dutch compounds in
+        # narrow columns break at a syllable instead of anywhere.
+        for old in root.findall(W + "autoHyphenation"):
             root.remove(old)
+        hyphenation = etree.Element(W + "autoHyphenation")
+        hyphenation.set(VAL, "true")
+        root.insert(first_index(root, SETTINGS_AFTER_AUTO_HYPHENATION), hyphenation)
         self.settings_plain = etree.tostring(root, **_XML_DECL)
-        update = etree.Element(W + "updateFields")
-        update.set(VAL, "true")
-        root.insert(first_index(root, SETTINGS_AFTER_UPDATE_FIELDS), update)
-        self.settings_update_fields = etree.tostring(root, **_XML_DECL)
 
     def _read_fields(self, part: str) -> None:
         root = self._xml(part)
@@ -363,6 +374,14 @@ class HouseStyle:
 
 
 _KIND_NL = {"paragraph": "alineastijl", "table": "tabelstijl", "character": "tekenstijl"}
+
+
+def _font(rpr: Any) -> tuple[bool, str | None]:
+    """Bold and colour of a run-properties element."""
+    bold = rpr.find(W + "b")
+    color = rpr.find(W + "color")
+    on = bold is not None and val(bold, "1") not in ("0", "false")
+    return on, (str(color.get(VAL)) if color is not None else None)
 
 
 def _indent(numbering: Any, abstract: int, level: int, default: int) -> int:

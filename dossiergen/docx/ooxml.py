@@ -78,6 +78,50 @@ SETTINGS_AFTER_UPDATE_FIELDS |= {
     "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"
 }
 
+# ... and autoHyphenation must precede these (ECMA-376 §17.15.1.10), besides the ones above.
+SETTINGS_AFTER_AUTO_HYPHENATION = SETTINGS_AFTER_UPDATE_FIELDS | frozenset(
+    W + name
+    for name in (
+        "consecutiveHyphenLimit",
+        "hyphenationZone",
+        "doNotHyphenateCaps",
+        "showEnvelope",
+        "summaryLength",
+        "clickAndTypeStyle",
+        "defaultTableStyle",
+        "evenAndOddHeaders",
+        "bookFoldRevPrinting",
+        "bookFoldPrinting",
+        "bookFoldPrintingSheets",
+        "drawingGridHorizontalSpacing",
+        "drawingGridVerticalSpacing",
+        "displayHorizontalDrawingGridEvery",
+        "displayVerticalDrawingGridEvery",
+        "doNotUseMarginsForDrawingGridOrigin",
+        "drawingGridHorizontalOrigin",
+        "drawingGridVerticalOrigin",
+        "doNotShadeFormData",
+        "noPunctuationKerning",
+        "characterSpacingControl",
+        "printTwoOnOne",
+        "strictFirstAndLastChars",
+        "noLineBreaksAfter",
+        "noLineBreaksBefore",
+        "savePreviewPicture",
+        "doNotValidateAgainstSchema",
+        "saveInvalidXml",
+        "ignoreMixedContent",
+        "alwaysShowPlaceholderText",
+        "doNotDemarcateInvalidXml",
+        "saveXmlDataOnly",
+        "useXSLTWhenSaving",
+        "saveThroughXslt",
+        "showXMLTags",
+        "alwaysMergeEmptyNamespace",
+        "updateFields",
+    )
+)
+
 #: Indentation (twips) of list level 0 and 1 in the fallback numbering definitions.
 LIST_INDENT = (357, 714)
 

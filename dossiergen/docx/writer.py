@@ -9,10 +9,11 @@ Usage::
 The output package is the house document's package with its body replaced; headers, footers,
 logo, styles, numbering definitions and section layout stay as the house made them. Only the
 parts that differ per document are rebuilt: the body, the numbering part (one new ``w:num`` per
-list, so numbered lists restart), settings (``w:updateFields`` when there is a table of contents),
-headers/footers holding a ``TITLE`` or ``DOCPROPERTY Company`` field (the document's title, the
-bureau's name; see ``fields``), and the core and extended properties. The archive is assembled here
-with fixed entry order and timestamps: the same input gives the same bytes on every run.
+list, so numbered lists restart), headers/footers holding a ``TITLE`` or ``DOCPROPERTY Company``
+field (the document's title, the bureau's name; see ``fields``), and the core and extended
+properties. The archive is assembled here with fixed entry order and timestamps: the same input
+gives the same bytes on every run. :func:`with_page_numbers` fills in the page numbers of the
+contents once a layout has measured them; nothing asks a viewer to update fields.
 
 The docx_* modules are the only ones that touch WordprocessingML. They build it with lxml directly
 rather than through python-docx's object layer, which is quadratic for tables and ~10x slower.
@@ -20,7 +21,10 @@ rather than through python-docx's object layer, which is quadratic for tables an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -30,12 +34,13 @@ from dossiergen.blocks import Block
 from dossiergen.docx import fields
 from dossiergen.docx.body import BodyBuilder
 from dossiergen.docx.fragments import xml_text
+from dossiergen.docx.headings import with_cached_pages
 from dossiergen.docx.housestyle import (
     REQUIRED_PARAGRAPH_STYLES,
     REQUIRED_TABLE_STYLES,
     HouseStyle,
 )
-from dossiergen.docx.package import PartCache, cache_for, zip_archive
+from dossiergen.docx.package import DOCUMENT_LEVEL, PartCache, cache_for, compress, zip_archive
 from dossiergen.errors import MarkupError
 from dossiergen.files import write_atomic
 
@@ -47,6 +52,7 @@ __all__ = [
     "PartCache",
     "fixed_parts",
     "render_docx",
+    "with_page_numbers",
     "write_atomic",
 ]
 
@@ -90,7 +96,7 @@ def fixed_parts(house_style: HouseStyle) -> PartCache:
         name: data for name, data in house.parts.items() if name not in per_document
     }
     fixed.update((n, d) for n, d in house.extra_parts.items() if n not in per_document)
-    fixed[house.settings_part] = (house.settings_plain, house.settings_update_fields)
+    fixed[house.settings_part] = house.settings_plain
     return cache_for(fixed)
 
 
@@ -132,9 +138,7 @@ def render_docx(
         **filled,
         house.document_part: house.body_head + inner + tail,
         numbering.part: numbering.head + "".join(builder.nums).encode() + numbering.tail,
-        house.settings_part: house.settings_update_fields
-        if builder.has_toc
-        else house.settings_plain,
+        house.settings_part: house.settings_plain,
         house.core_part: core,
     }
     names = ["[Content_Types].xml"]  # first, as Word writes it; some readers sniff it there
@@ -144,6 +148,31 @@ def render_docx(
     return zip_archive(
         parts.part(name, replaced[name] if name in replaced else house.parts[name])
         for name in names
+    )
+
+
+def _archive(entries: Sequence[tuple[str, bytes]]) -> bytes:
+    """A zip of ``entries`` in their order, with fixed timestamps and attributes."""
+    return zip_archive(compress(name, data, DOCUMENT_LEVEL) for name, data in entries)
+
+
+def with_page_numbers(docx: bytes, pages: Mapping[str, int]) -> bytes:
+    """A document made by :func:`render_docx` with the page numbers of its contents filled in
+    (bookmark name -> page, as measured in a layout); the same input gives the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        entries = [(info.filename, package.read(info)) for info in package.infolist()]
+    rels = dict(entries).get("_rels/.rels", b"").decode("utf-8")
+    found = re.search(r'Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument"', rels) or re.search(
+        r'Type="[^"]*/officeDocument"[^>]*Target="/?([^"]+)"', rels
+    )
+    main = found.group(1) if found else "word/document.xml"
+    return _archive(
+        [
+            (name, with_cached_pages(data.decode("utf-8"), pages).encode("utf-8"))
+            if name == main
+            else (name, data)
+            for name, data in entries
+        ]
     )
 
 

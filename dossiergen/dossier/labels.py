@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from dossiergen.poortwachter.wet import VANGNET_GRONDEN
+
 __all__ = ["LABELS", "label"]
 
 LABELS: Mapping[str, Mapping[str, str]] = {
@@ -93,6 +95,16 @@ LABELS: Mapping[str, Mapping[str, str]] = {
             "er is werk bij de eigen werkgever dat met aanpassing of scholing passend wordt"
         ),
         "geen_passend_werk": "er is geen passend werk bij de eigen werkgever",
+    },
+    "vangnet": VANGNET_GRONDEN,
+    "driehoeksrelatie": {
+        "uitzending": "uitzendkracht",
+        "detachering": "gedetacheerde werknemer",
+        "payrolling": "payrollwerknemer",
+    },
+    "taak_arbeidsdeskundige": {
+        "passendheid_functie": "passendheid van een functie beoordeeld",
+        "aanvullende_beoordeling": "aanvullende beoordeling na een gewijzigde belastbaarheid",
     },
     "uitzondering": {
         "structurele_hervatting_binnen_drie_maanden": (

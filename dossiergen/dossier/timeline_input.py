@@ -21,21 +21,24 @@ from dossiergen.poortwachter.tijdlijn import (
 )
 from dossiergen.poortwachter.werkdagen import EERSTE_JAAR, LAATSTE_JAAR
 
+#: The years a date in a dossier may lie in (``rules.grenzen`` reports a date outside them): a
+#: birth date after 1900, a deadline or plan before 2100. Outside them a date is a typo, and the
+#: deadlines computed from it would not exist.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
 #: How far past a date in ``verzuim`` the timeline may look up werkdagen: the end of the
 #: wachttijd with its extensions and the steps around it stay within this many years.
 TIJDLIJN_JAREN = 4
 #: The years a date in ``verzuim`` may lie in: the holiday calendar must cover the timeline.
 VERZUIM_EERSTE_JAAR, VERZUIM_LAATSTE_JAAR = EERSTE_JAAR, LAATSTE_JAAR - TIJDLIJN_JAREN
 _EERSTE_JAAR, _LAATSTE_JAAR = VERZUIM_EERSTE_JAAR, VERZUIM_LAATSTE_JAAR
+#: No employee in a dossier was born before this year; earlier is a typing error, and the AOW
+#: table and month arithmetic need a sane year.
+_GEBOREN_VANAF = FIRST_YEAR
 #: Longer than any verlenging the law allows in practice (art. 24 has no maximum, but a
 #: wachttijd extended by more than 10 years cannot be computed with sensibly).
 _MAX_VERLENGING_WEKEN = 520
-
-#: The years a date in a dossier may lie in (``rules.grenzen`` reports a date outside them): a
-#: birth date after 1900, a deadline or plan before 2100. Outside them a date is a typo, and the
-#: deadlines computed from it would not exist.
-FIRST_YEAR = 1900
-LAST_YEAR = 2100
 
 
 def _date(value: Any, *path: str | int) -> date | None:
@@ -51,18 +54,20 @@ def _date(value: Any, *path: str | int) -> date | None:
     return day
 
 
-def _optional_date(value: Any, *, kalender: bool = True) -> date | None:
-    """A date outside ``verzuim`` that may still be invalid or out of bounds (the timeline then
-    goes without it; the checker reports it); with ``kalender`` also one the holiday calendar
-    cannot reach."""
+def _optional_date(value: Any, *path: str, vanaf: int = _EERSTE_JAAR) -> date | None:
+    """A date outside ``verzuim``: one the schema rejects (it reports it) gives ``None``; one
+    the timeline cannot compute with (before ``vanaf`` or after the calendar) is a located
+    ``DomainError`` rather than silently ignored."""
     try:
-        day = _date(value)
+        day = date.fromisoformat(str(value)) if value not in (None, "") else None
     except ValueError:
         return None
-    if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
-        return None
-    if kalender and not _EERSTE_JAAR <= day.year <= _LAATSTE_JAAR:
-        return None
+    if day is not None and not vanaf <= day.year <= _LAATSTE_JAAR:
+        raise DomainError(
+            f"datum {day.isoformat()} ligt buiten {vanaf}–{_LAATSTE_JAAR}; de tijdlijn kan er "
+            "niet mee rekenen",
+            path,
+        )
     return day
 
 
@@ -130,6 +135,9 @@ def verzuim_invoer(data: Mapping[str, Any]) -> VerzuimInvoer:
     spoor_2 = _mapping(data.get("spoor_2"))
     exception = spoor_2.get("uitzondering")
     erd = _mapping(data.get("werkgever")).get("eigenrisicodrager")
+    vangnet = _mapping(verzuim.get("ziekmelding_vangnet")).get("grond")
+    if vangnet is None and _mapping(data.get("werkgever_informatie")).get("no_risk_polis") is True:
+        vangnet = "no_risk_polis"  # recorded at the employer's interview (Leidraad 2.3)
     return VerzuimInvoer(
         eerste_ziektedag=first,
         ziekteperioden=tuple(periods),
@@ -137,8 +145,14 @@ def verzuim_invoer(data: Mapping[str, Any]) -> VerzuimInvoer:
         verlengingen=tuple(extensions),
         gedaan=done,
         evaluaties=tuple(evaluations),
-        geboortedatum=_optional_date(werknemer.get("geboortedatum"), kalender=False),
-        uit_dienst=_optional_date(_mapping(werknemer.get("uit_dienst")).get("datum")),
+        geboortedatum=_optional_date(
+            werknemer.get("geboortedatum"), "werknemer", "geboortedatum", vanaf=_GEBOREN_VANAF
+        ),
+        uit_dienst=_optional_date(
+            _mapping(werknemer.get("uit_dienst")).get("datum"), "werknemer", "uit_dienst", "datum"
+        ),
         spoor_2_uitzondering=str(exception) if exception and exception != "geen" else None,
         eigenrisicodrager_zw=erd in ("ziektewet", "ziektewet_en_wga"),
+        vangnet=str(vangnet) if vangnet else None,
+        vervroegde_iva=isinstance(verzuim.get("vervroegde_iva"), Mapping),
     )

@@ -15,7 +15,13 @@ from dossiergen.poortwachter.mijlpaal import Mijlpaal, Status, dmj, status_op
 from dossiergen.poortwachter.samentelling import VerzuimInvoer, Zaak
 from dossiergen.poortwachter.werkdagen import is_werkdag
 
-__all__ = ["aow", "laatste_werkdag_tot", "uit_dienst"]
+__all__ = [
+    "aow",
+    "laatste_werkdag_tot",
+    "uit_dienst",
+    "vangnet",
+    "ziek_uit_dienst_in_wachttijd",
+]
 
 #: Milestones that only inform; a special case never turns them into "n.v.t.".
 _INFORMATIEF = frozenset({"einde_wachttijd", "wia_brief_uwv", "einde_loondoorbetaling"})
@@ -26,6 +32,19 @@ def laatste_werkdag_tot(d: date) -> date:
     while not is_werkdag(d):
         d -= timedelta(days=1)
     return d
+
+
+def ziek_uit_dienst_in_wachttijd(invoer: VerzuimInvoer, zaak: Zaak) -> date | None:
+    """The last day of the contract when the employee leaves sick before the wachttijd ends:
+    from then on a Ziektewet-uitkering (UWV or the eigenrisicodrager), so no vrijwillige
+    verlenging (art. 24 lid 1 WIA extends the loon owed by the employer; UWV: "You cannot
+    extend an employee's sick pay if they are receiving a sickness benefit"). ``None``
+    otherwise."""
+    uit = invoer.uit_dienst
+    if uit is None or not zaak.is_telbaar(uit):
+        return None
+    einde = zaak.nde(wet.WACHTTIJD_DAGEN)
+    return uit if einde is None or uit <= einde else None
 
 
 def _nvt(m: Mijlpaal, reden: str) -> Mijlpaal:
@@ -72,7 +91,11 @@ def uit_dienst(
     for m in mijlpalen:
         moment = m.uiterlijk or m.vanaf
         na = moment is not None and moment > uit and m.gedaan_op is None
-        if na and m.id not in _INFORMATIEF and not invoer.eigenrisicodrager_zw:
+        if m.id == "verzoek_verlenging" and m.status != Status.NVT:
+            # Sick after the contract: a Ziektewet-uitkering, no loon to extend (art. 24 WIA).
+            m = _nvt(m, f"ziek uit dienst op {dmj(uit)} met een Ziektewet-uitkering; "
+                     f"verlengen kan niet ({wet.BRON['verlenging_zw']})")  # fmt: skip
+        elif na and m.id not in _INFORMATIEF and not invoer.eigenrisicodrager_zw:
             m = _nvt(m, f"valt na het einde van het dienstverband ({dmj(uit)}); UWV neemt de "
                      "re-integratie over (Ziektewet)")  # fmt: skip
         uit_mijlpalen.append(m)
@@ -80,7 +103,17 @@ def uit_dienst(
 
 
 #: Steps that exist for the WIA-aanvraag: none once the AOW-leeftijd is reached in the wachttijd.
-_VOOR_WIA = frozenset({"wia_brief_uwv", "eindevaluatie", "actueel_oordeel", "wia_aanvraag"})
+_VOOR_WIA = frozenset(
+    {
+        "wia_brief_uwv",
+        "eindevaluatie",
+        "actueel_oordeel",
+        "visie_werknemer",
+        "wia_aanvraag",
+        "verzoek_verlenging",
+        "vervroegde_iva",
+    }
+)
 
 
 def aow(
@@ -125,3 +158,16 @@ def aow(
         )
     )
     return uit
+
+
+def vangnet(invoer: VerzuimInvoer, mijlpalen: list[Mijlpaal]) -> list[Mijlpaal]:
+    """Under the Ziektewet vangnet the employee was reported early: no 42e-weeksmelding (UWV,
+    eigenrisicodrager WGA, werknemer is ziek: "Dit geldt niet voor werknemers met een
+    Ziektewet-uitkering. Die heeft u al eerder ziek gemeld.")."""
+    if invoer.vangnet is None:
+        return mijlpalen
+    reden = "de werknemer is al vroeg ziek gemeld (vangnet Ziektewet, Ziektewet-uitkering)"
+    return [
+        _nvt(m, reden) if m.id == "ziekmelding_uwv" and m.gedaan_op is None else m
+        for m in mijlpalen
+    ]

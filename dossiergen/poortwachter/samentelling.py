@@ -113,6 +113,9 @@ class VerzuimInvoer:
     uit_dienst: date | None = None  # last day of employment (ziek uit dienst)
     spoor_2_uitzondering: str | None = None  # e.g. concreet perspectief eigen werkgever
     eigenrisicodrager_zw: bool = False  # the employer carries the Ziektewet risk itself
+    #: Why the employee falls under the Ziektewet vangnet (early melding), e.g. ``no_risk_polis``.
+    vangnet: str | None = None
+    vervroegde_iva: bool = False  # a vervroegde IVA-aanvraag is on the table (art. 23 lid 6 WIA)
 
     def __post_init__(self) -> None:
         # A caller's dict must not change a frozen input behind our back.
@@ -132,6 +135,8 @@ class VerzuimInvoer:
                 self.uit_dienst,
                 self.spoor_2_uitzondering,
                 self.eigenrisicodrager_zw,
+                self.vangnet,
+                self.vervroegde_iva,
             )
         )
 
@@ -299,6 +304,16 @@ def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:
             f"eerste_ziektedag {_d(invoer.eerste_ziektedag)} is niet het begin van een "
             f"ziekteperiode; de tijdlijn rekent vanaf {_d(zaak.x)}."
         )
+    if zaak.x.weekday() >= 5:
+        # art. 23 lid 2 WIA: the wachttijd starts on "de eerste werkdag ... waarop door de
+        # verzekerde wegens ziekte niet is gewerkt": the employee's own working day. The
+        # timeline keeps the date as entered (earlier, so safer) and says so.
+        w.append(
+            f"De eerste ziektedag {_d(zaak.x)} valt in het weekend. De wachttijd begint op de "
+            "eerste werkdag waarop de werknemer wegens ziekte niet werkte (art. 23 lid 2 WIA); "
+            "werkt de werknemer niet in het weekend, vul dan die werkdag in. De tijdlijn "
+            "rekent met de ingevulde, vroegere datum."
+        )
     if zaak.eerdere_perioden:
         laatste = zaak.eerdere_perioden[-1][1]
         assert laatste is not None  # only the last period of all can be open-ended
@@ -325,6 +340,26 @@ def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:
             f"Wordt de werknemer uiterlijk {_d(einde + timedelta(days=MAX_ONDERBREKING + 1))} "
             "weer ziek, dan loopt deze wachttijd door (samentelling)."
         )
+    w.extend(_verlenging_opmerkingen(invoer))
+    uit = invoer.uit_dienst
+    if uit is not None and zaak.is_telbaar(uit):
+        soort = riv_soort(invoer)
+        w.append(
+            f"Ziek uit dienst op {_d(uit)}: meld de werknemer uiterlijk die dag ziek bij UWV "
+            "(Ziektewet); "
+            + (
+                f"een {soort} re-integratieverslag is nodig."
+                if soort
+                else "geen re-integratieverslag nodig (korter dan "
+                f"{wet.RIV_VERKORT_VANAF_WEKEN} weken ziek)."
+            )
+        )
+    return w
+
+
+def _verlenging_opmerkingen(invoer: VerzuimInvoer) -> list[str]:
+    """Notes on the verlengingen: unknown grounds, below the minimum, sancties over the maximum."""
+    w: list[str] = []
     for v in invoer.verlengingen:
         if v.grond not in ("vrijwillig", "loonsanctie"):
             w.append(f"Onbekende grond van verlenging {v.grond!r} (vrijwillig of loonsanctie).")
@@ -342,17 +377,4 @@ def invoer_opmerkingen(invoer: VerzuimInvoer, zaak: Zaak) -> list[str]:
     weken = sum(v.weken for v in invoer.verlengingen)
     if weken:
         w.append(f"Wachttijd verlengd met {weken} weken; de WIA-aanvraag schuift mee.")
-    uit = invoer.uit_dienst
-    if uit is not None and zaak.is_telbaar(uit):
-        soort = riv_soort(invoer)
-        w.append(
-            f"Ziek uit dienst op {_d(uit)}: meld de werknemer uiterlijk die dag ziek bij UWV "
-            "(Ziektewet); "
-            + (
-                f"een {soort} re-integratieverslag is nodig."
-                if soort
-                else "geen re-integratieverslag nodig (korter dan "
-                f"{wet.RIV_VERKORT_VANAF_WEKEN} weken ziek)."
-            )
-        )
     return w

@@ -17,12 +17,11 @@ they are ``open``).
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, timedelta
 from functools import lru_cache
 
 from dossiergen.poortwachter import bijzonder, wet
-from dossiergen.poortwachter.aow import aow_datum, plus_maanden
+from dossiergen.poortwachter.aow import aow_datum
 from dossiergen.poortwachter.mijlpaal import (
     NVT,
     OP_TIJD,
@@ -34,18 +33,24 @@ from dossiergen.poortwachter.mijlpaal import (
     Status,
     Tijdlijn,
     gat_tekst,
-    status_op,
 )
 from dossiergen.poortwachter.mijlpaal import dmj as _d
 from dossiergen.poortwachter.samentelling import (
     Verlenging,
     Verlof,
     VerzuimInvoer,
-    Zaak,
     Ziekteperiode,
     huidige_zaak,
     invoer_opmerkingen,
     riv_soort,
+)
+from dossiergen.poortwachter.stappen import (
+    Bouwer,
+    evaluatie,
+    spoor_2,
+    vervroegde_iva,
+    verzoek_verlenging,
+    vroege_ziekmelding,
 )
 from dossiergen.poortwachter.werkdagen import (
     eerste_werkdag_na,
@@ -77,11 +82,10 @@ __all__ = [
 
 
 WIA_AANVRAAG_VOOR_EINDE = wet.dagen(wet.WIA_AANVRAAG_WEKEN_VOOR_EINDE)
-EVALUATIE_INTERVAL = wet.dagen(wet.EVALUATIE_WEKEN)
-SPOOR_2_TERMIJN = wet.dagen(wet.SPOOR_2_WEKEN)
 
 #: Steps a dossier records under ``verzuim`` (each with a ``datum``) and the timeline marks done.
 GEDAAN_STAPPEN = (
+    "ziekmelding_vangnet",
     "probleemanalyse",
     "plan_van_aanpak",
     "ziekmelding_uwv",
@@ -89,6 +93,8 @@ GEDAAN_STAPPEN = (
     "spoor_2_start",
     "eindevaluatie",
     "actueel_oordeel",
+    "visie_werknemer",
+    "vervroegde_iva",
 )
 _BEKENDE_GEDAAN = frozenset({*GEDAAN_STAPPEN, "wia_aanvraag"})
 
@@ -104,117 +110,6 @@ def nde_ziektedag(invoer: VerzuimInvoer, n: int) -> date:
     return dag
 
 
-class _Bouwer:
-    """Collects milestones and warnings for one call of :func:`bereken_tijdlijn`."""
-
-    def __init__(self, invoer: VerzuimInvoer, peildatum: date) -> None:
-        self.invoer = invoer
-        self.peildatum = peildatum
-        self.zaak: Zaak = huidige_zaak(invoer)
-        self.mijlpalen: list[Mijlpaal] = []
-        self.waarschuwingen: list[str] = []
-        self.evaluatie_gaten: list[tuple[date, date]] = []
-
-    def dag(self, n: int) -> date | None:
-        return self.zaak.nde(n)
-
-    def voeg_toe(
-        self,
-        id_: str,
-        omschrijving: str,
-        regel: str,
-        vanaf: date | None,
-        uiterlijk: date | None,
-        *,
-        van_toepassing: bool = True,
-        informatief: bool = False,
-        nooit_te_vroeg: bool = False,
-        verouderd_voor: date | None = None,
-    ) -> None:
-        gedaan = self.invoer.gedaan.get(id_)
-        if gedaan is not None and verouderd_voor is not None and gedaan <= verouderd_voor:
-            # Made for the aanvraag before a vrijwillige verlenging: no longer current.
-            regel += f". Gedaan op {_d(gedaan)}, vóór de verlenging: verouderd, opnieuw nodig"
-            gedaan = None
-        if not van_toepassing:
-            status = NVT
-        elif informatief:
-            moment = uiterlijk or vanaf
-            status = NVT if moment is not None and self.peildatum > moment else OPEN
-        else:
-            status = status_op(None if nooit_te_vroeg else vanaf, uiterlijk, gedaan, self.peildatum)
-        self.mijlpalen.append(Mijlpaal(id_, omschrijving, vanaf, uiterlijk, gedaan, status, regel))
-
-    def binnen_zaak(self, d: date | None) -> bool:
-        """False when the case ended (recovery) before ``d``: the step is then not due."""
-        einde = self.zaak.laatste_ziektedag
-        return d is not None and (einde is None or d <= einde)
-
-
-def _evaluatie(b: _Bouwer, plan_uiterlijk: date | None, einde: date | None) -> None:
-    """The next evaluation is due ≤ 42 days after the previous one (or after the plan)."""
-    plan = b.invoer.gedaan.get("plan_van_aanpak")
-    keten = sorted(set(b.invoer.evaluaties) | ({plan} if plan else set()))
-    for vorige, volgende in itertools.pairwise(keten):
-        if (volgende - vorige).days > EVALUATIE_INTERVAL:
-            b.evaluatie_gaten.append((vorige, volgende))
-            b.waarschuwingen.append(gat_tekst(vorige, volgende))
-    basis = keten[-1] if keten else plan_uiterlijk
-    uiterlijk = basis + timedelta(days=EVALUATIE_INTERVAL) if basis else None
-    na = f" (na {_d(keten[-1])})" if keten else ""
-    b.voeg_toe(
-        "evaluatie",
-        f"{wet.stap('evaluatie').naam}{na}",
-        f"Uiterlijk {wet.EVALUATIE_WEKEN} weken ({EVALUATIE_INTERVAL} dagen) na de vorige "
-        "evaluatie of bijstelling, of na het plan van aanpak "
-        f"({wet.BRON['evaluatie']}); zonder plan: na de uiterste datum van het plan",
-        None,
-        uiterlijk,
-        van_toepassing=b.binnen_zaak(uiterlijk)
-        and (einde is None or uiterlijk is None or uiterlijk <= einde),
-    )
-
-
-def _spoor_2(b: _Bouwer, eje_uiterlijk: date | None, basis_einde: date | None) -> None:
-    invoer = b.invoer
-    eje = invoer.gedaan.get("eerstejaarsevaluatie")
-    basis = eje or eje_uiterlijk
-    uiterlijk = basis + timedelta(days=SPOOR_2_TERMIJN) if basis else None
-    regel = (
-        f"Uiterlijk {wet.SPOOR_2_WEKEN} weken na de eerstejaarsevaluatie "
-        f"({wet.BRON['spoor_2']}); zolang die niet gedaan is: {wet.SPOOR_2_WEKEN} weken na de "
-        "uiterste datum van de eerstejaarsevaluatie"
-    )
-    toepasselijk = b.binnen_zaak(uiterlijk)
-    if invoer.spoor_2_uitzondering:
-        toepasselijk = False
-        bron = wet.BRON["spoor_2_uitzondering"]
-        regel += f". Uitzondering ({bron}): {invoer.spoor_2_uitzondering}"
-    elif invoer.geboortedatum is not None and basis_einde is not None:
-        aow, vastgesteld = aow_datum(invoer.geboortedatum)
-        if aow <= plus_maanden(basis_einde, wet.SPOOR_2_AOW_BINNEN_MAANDEN):
-            if vastgesteld:
-                toepasselijk = False
-                regel += (
-                    f". Uitzondering ({wet.BRON['spoor_2_uitzondering']}): AOW-leeftijd op "
-                    f"{_d(aow)}, binnen één jaar "
-                    f"na het einde van de wachttijd ({_d(basis_einde)})"
-                )
-            else:
-                b.waarschuwingen.append(
-                    f"AOW-leeftijd mogelijk op {_d(aow)} (nog niet wettelijk vastgesteld): "
-                    "uitzondering op spoor 2 niet toegepast; controleer de AOW-leeftijd."
-                )
-    b.voeg_toe(
-        "spoor_2_start",
-        wet.stap("spoor_2_start").naam,
-        regel,
-        None,
-        uiterlijk,
-        van_toepassing=toepasselijk,
-    )
-
-
 @lru_cache(maxsize=256)
 def tijdlijn_op(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     """The timeline of ``invoer`` at ``peildatum``, computed once and then shared: the rules,
@@ -224,7 +119,7 @@ def tijdlijn_op(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
 
 def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     """All milestones of the current case, with status at ``peildatum``."""
-    b = _Bouwer(invoer, peildatum)
+    b = Bouwer(invoer, peildatum)
     zaak, gedaan = b.zaak, invoer.gedaan
     # A vrijwillige verlenging moves the WIA-aanvraag (art. 64 lid 3, art. 24 WIA); a loonsanctie
     # does not: UWV imposes it while assessing the aanvraag already made (art. 25 lid 9 WIA;
@@ -260,6 +155,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     week_91 = b.dag(wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1)
     eind_vanaf = week_91 + verlenging if week_91 else None
 
+    vroege_ziekmelding(b)
     pa_dag = wet.dagen(wet.PROBLEEMANALYSE_WEKEN)
     pa_uiterlijk = b.dag(pa_dag)
     b.voeg_toe(
@@ -285,7 +181,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         plan_uiterlijk,
         van_toepassing=plan_uiterlijk is not None,
     )
-    _evaluatie(b, plan_uiterlijk, einde)
+    evaluatie(b, plan_uiterlijk, einde)
 
     melding_dag = wet.dagen(wet.ZIEKMELDING_WEKEN)
     dag_294 = b.dag(melding_dag)
@@ -308,6 +204,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         van_toepassing=melding is not None,
     )
 
+    vervroegde_iva(b)
     eje_van = wet.dagen(wet.EERSTEJAARSEVALUATIE_VANAF_WEEK - 1) + 1
     eje_tot = wet.dagen(wet.EERSTEJAARSEVALUATIE_TOT_WEEK)
     eje_vanaf, eje_uiterlijk = b.dag(eje_van), b.dag(eje_tot)
@@ -321,7 +218,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         eje_uiterlijk,
         van_toepassing=eje_uiterlijk is not None,
     )
-    _spoor_2(b, eje_uiterlijk, basis_einde)
+    spoor_2(b, eje_uiterlijk, basis_einde)
 
     b.voeg_toe(
         "wia_brief_uwv",
@@ -345,7 +242,9 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
             "; na een vrijwillige verlenging hoort bij de latere aanvraag een nieuwe, actuele "
             f"versie (art. 25 lid 4 WIA), uiterlijk {_d(wia_uiterlijk) if wia_uiterlijk else '?'}"
         )
-    for id_ in ("eindevaluatie", "actueel_oordeel"):
+    # The visie van de werknemer (Beleidsregels vorm- en herkenbaarheidsvereisten art. 2 lid 2
+    # onder f: "het oordeel van de werknemer") goes with the same aanvraag, in the same window.
+    for id_ in ("eindevaluatie", "actueel_oordeel", "visie_werknemer"):
         b.voeg_toe(
             id_,
             wet.stap(id_).naam,
@@ -368,6 +267,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         wia_uiterlijk,
         van_toepassing=wia_uiterlijk is not None,
     )
+    verzoek_verlenging(b, wia_uiterlijk, vrijwillig)
     b.voeg_toe(
         "einde_wachttijd",
         wet.stap("einde_wachttijd").naam,
@@ -382,6 +282,7 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
 
     mijlpalen = bijzonder.uit_dienst(invoer, zaak, b.mijlpalen, peildatum)
     mijlpalen = bijzonder.aow(invoer, zaak, mijlpalen, basis_einde)
+    mijlpalen = bijzonder.vangnet(invoer, mijlpalen)
     telbaar_op_peildatum = zaak.is_telbaar(peildatum)
     dagen = zaak.dagen_tot_en_met(peildatum)
     return Tijdlijn(

@@ -13,6 +13,24 @@ data: ``gelijkgestelde_dagen.json`` beside this module, each day with its Beslui
 day that data covers, further equated days are not known yet: :func:`na_bekende_besluiten`
 tells a rule to say so.
 
+Which deadlines move to a werkdag. Only the 42e-weeksmelding ("uiterlijk de eerste werkdag na
+de 42e ziekteweek", UWV) and the melding on the last werkdag of a contract (UWV) name a
+werkdag themselves; both use the Atw calendar here. No other deadline is shifted, because the
+Atw's own extension (art. 1 lid 1: a term "die op een zaterdag, zondag of algemeen erkende
+feestdag eindigt, wordt verlengd tot en met de eerstvolgende dag" that is none) does not reach
+them: it does not apply to terms counted back from a moment (art. 1 lid 2: "Het vorige lid
+geldt niet voor termijnen, bepaald door terugrekening vanaf een tijdstip of een gebeurtenis":
+the WIA-aanvraag and the re-integratieverslag, counted back from the end of the wachttijd),
+nor to terms of twelve weeks (90 days, three months) or longer (art. 4: the wachttijd itself,
+the ziekmelding in week 42, the vervroegde IVA before week 68), and it covers terms in a wet
+or algemene maatregel van bestuur, not in a ministeriële regeling (the probleemanalyse and
+plan van aanpak of the Regeling procesgang) nor practice (the 6-weekly evaluation, the
+Leidraad's spoor 2). The one statutory short term it
+could extend, the early ziekmelding within 6 weeks under the Ziektewet vangnet, keeps its
+unshifted day: the earlier, safer date (secondary sources for art. 1 lid 2 and art. 4:
+debloggendedeurwaarder.nl "Als mosterd na Pasen: de Algemene termijnenwet nog eens bezien";
+vdv-vh.nl "Algemene termijnenwet").
+
 The Easter-based days and Koningsdag come from the maintained ``holidays`` package rather than
 hand-written Easter arithmetic. We take only the days on our own whitelist from it (so a holiday
 the package might add later never silently becomes a non-werkdag) and add 5 mei ourselves,

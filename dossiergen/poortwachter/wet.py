@@ -42,7 +42,10 @@ __all__ = [
     "SPOOR_2_AOW_BINNEN_MAANDEN",
     "SPOOR_2_WEKEN",
     "STAPPEN",
+    "VANGNET_GRONDEN",
+    "VERLENGING_BESLISTERMIJN_WEKEN",
     "VERLENGING_MIN_WEKEN",
+    "VERVROEGDE_IVA_EINDE_NA_AANVRAAG_WEKEN",
     "VERVROEGDE_IVA_NA_WEKEN",
     "VERVROEGDE_IVA_VOOR_WEEK",
     "WACHTTIJD_DAGEN",
@@ -50,6 +53,7 @@ __all__ = [
     "WIA_AANVRAAG_WEKEN_VOOR_EINDE",
     "WIA_BRIEF_NA_WEKEN",
     "ZIEKMELDING_UIT_DIENST_ERD_WEKEN",
+    "ZIEKMELDING_VANGNET_DAG",
     "ZIEKMELDING_VROEG_WEKEN",
     "ZIEKMELDING_WEKEN",
     "Stap",
@@ -111,8 +115,11 @@ EINDEVALUATIE_VANAF_WEEK = 91
 #: art. 64 lid 3 WIA (since 1-7-2013, Stb. 2013, 236): the WIA-aanvraag at the latest 11 weeks
 #: before the end of the wachttijd; after a vrijwillige verlenging before the extended end.
 WIA_AANVRAAG_WEKEN_VOOR_EINDE = 11
-#: art. 25 lid 3 WIA: the re-integratieverslag is drawn up "uiterlijk dertien weken voor het
-#: verstrijken van de wachttijd"; art. 25 lid 4: after a verlenging, 13 weeks before its end.
+#: art. 25 lid 3 WIA (text in force, as consolidated by PONT/omgevingsweb.nl "Artikel 25
+#: Reïntegratieverplichtingen en verplichte loondoorbetaling werkgever"): the werkgever draws
+#: up the re-integratieverslag "uiterlijk dertien weken voor het verstrijken van de wachttijd"
+#: and gives the employee a copy; art. 25 lid 4 onder a en b: after a vrijwillige verlenging,
+#: 13 weeks before the end of the extended period. (The 2005 text said fifteen weeks.)
 RIV_WEKEN_VOOR_EINDE = 13
 
 # -- verlengingen -----------------------------------------------------------------------------
@@ -121,6 +128,13 @@ RIV_WEKEN_VOOR_EINDE = 13
 #: verzoek"; UWV (eigenrisicodrager WGA, werknemer is ziek): "De minimumperiode van de verlenging
 #: is 13 weken. Er is geen maximum."
 VERLENGING_MIN_WEKEN = 13
+#: UWV "Extending an employee's sick pay" (form 'Aanvraag verlenging loondoorbetaling WIA'):
+#: "You will receive our decision about your application within 2 weeks of us receiving your
+#: form." The law sets no date by which the joint request (art. 24 lid 1 WIA) must reach UWV;
+#: UWV asks for it "bij voorkeur vóór de aanvraag" WIA. Safe: the request in so early that
+#: UWV's decision is there by the WIA-aanvraag deadline (art. 64 lid 3 WIA): refused, the
+#: employee can still apply in time.
+VERLENGING_BESLISTERMIJN_WEKEN = 2
 #: art. 25 lid 9 WIA; UWV "verplicht loon doorbetalen": "maximaal 1 jaar (52 weken)".
 LOONSANCTIE_MAX_WEKEN = 52
 
@@ -139,13 +153,33 @@ RIV_VOLLEDIG_VANAF_WEKEN = 10
 #: UWV (eigenrisicodrager Ziektewet, werknemer is ziek): "binnen 6 weken na de laatste dag van
 #: het dienstverband" for an eigenrisicodrager ZW.
 ZIEKMELDING_UIT_DIENST_ERD_WEKEN = 6
-#: art. 38 lid 2 ZW with art. 29a/29b ZW; UWV "ziek melden bij UWV": a no-riskpolis and
-#: pregnancy-related illness before the leave are reported within 6 weeks of the first sick day.
+#: art. 38 lid 2 ZW with art. 29a/29b ZW; UWV "ziek melden bij UWV" and UWV "Ziek voor de
+#: verlofperiode" (werkgevers > werknemer krijgt kind > ziek door zwangerschap of bevalling):
+#: "U meldt haar uiterlijk binnen 6 weken ziek bij ons"; the same 6 weeks for a no-riskpolis.
+#: Safe reading: by the 42nd ziektedag.
 ZIEKMELDING_VROEG_WEKEN = 6
+#: Ziek door zwangerschap of bevalling in de flexibiliseringsperiode vóór het verlof, of na het
+#: verlof: UWV (oude pagina "ziek melden bij UWV") and rendement.nl 2012: "uiterlijk op de vierde
+#: dag" — the 4th ziektedag. The current UWV page names only the 6 weeks before the leave; the
+#: 4th day is the earlier, safer term.
+ZIEKMELDING_VANGNET_DAG = 4
+#: Why an employee falls under the Ziektewet vangnet, in words (also the dossier's labels).
+VANGNET_GRONDEN: dict[str, str] = {
+    "no_risk_polis": "no-riskpolis (art. 29b ZW)",
+    "zwangerschap_voor_verlof": "ziek door zwangerschap, vóór het verlof (art. 29a ZW)",
+    "zwangerschap_flexperiode": (
+        "ziek in de 6 tot 4 weken vóór de vermoedelijke bevallingsdatum (art. 29a ZW)"
+    ),
+    "zwangerschap_na_verlof": "ziek door zwangerschap of bevalling, na het verlof (art. 29a ZW)",
+}
 #: art. 23 lid 6 WIA (verkorte wachttijd, Rb. Alkmaar ECLI:NL:RBALK:2011:BU4978); UWV: "na
 #: minimaal 3 weken ziekte aanvragen ... vóórdat u 68 weken ziek bent".
 VERVROEGDE_IVA_NA_WEKEN = 3
 VERVROEGDE_IVA_VOOR_WEEK = 68
+#: art. 23 lid 6 WIA as quoted by engelcleary.nl ("verkorte wachttijd WIA"): the end of a
+#: verkorte wachttijd "niet eerder ... dan tien weken na de dag waarop de aanvraag ... is
+#: ingediend" (the statute text itself not seen).
+VERVROEGDE_IVA_EINDE_NA_AANVRAAG_WEKEN = 10
 
 # -- the Leidraad and practice thresholds -------------------------------------------------------
 
@@ -185,12 +219,24 @@ BRON: dict[str, str] = {
     "wia_aanvraag": "art. 64 lid 3 WIA",
     "riv": "art. 25 lid 3 en 4 WIA",
     "vrijwillig": "art. 24 WIA",
+    "verzoek_verlenging": (
+        "art. 24 lid 1 WIA (gezamenlijk verzoek, geen wettelijke uiterste datum); UWV: 'bij "
+        "voorkeur vóór de aanvraag' WIA, beslissing binnen 2 weken; art. 64 lid 3 WIA"
+    ),
+    "verlenging_zw": (
+        "art. 24 lid 1 WIA: alleen het loon jegens de werkgever wordt verlengd; UWV: geen "
+        "verlenging bij een Ziektewet-uitkering"
+    ),
     "loonsanctie": "art. 25 lid 9 WIA",
     "aow": "art. 7:629 lid 2 onder b BW; Stb. 2023, 169",
     "uit_dienst": "UWV 'ziek melden bij UWV': op de laatste werkdag, ook na een 42e-weeksmelding",
     "riv_uit_dienst": "UWV 'mijn werknemer gaat ziek uit dienst'",
     "vroeg": "art. 38 lid 2 ZW, art. 29a en 29b ZW; UWV 'ziek melden bij UWV'",
-    "iva": "art. 23 lid 6 WIA; UWV 'bijna 2 jaar ziek'",
+    "iva": (
+        "art. 23 lid 6 WIA; UWV 'bijna 2 jaar ziek' (na minimaal 3 weken ziekte, vóórdat u 68 "
+        "weken ziek bent); Rb. Alkmaar 17-11-2011, ECLI:NL:RBALK:2011:BU4978 (niet vóór de 68e "
+        "ziekteweek ingediend: afgewezen)"
+    ),
 }
 
 
@@ -229,6 +275,13 @@ STAPPEN: tuple[Stap, ...] = (
          "actueel_oordeel", "Actueel oordeel bedrijfsarts"),
     Stap("wia_aanvraag", "Aanvraag WIA-uitkering door de werknemer bij UWV",
          "de WIA-aanvraag", None, None),
+    Stap("verzoek_verlenging",
+         "Verzoek vrijwillige verlenging loondoorbetaling bij UWV (als werkgever en werknemer "
+         "willen verlengen)", "het verzoek om vrijwillige verlenging", None, None),
+    Stap("ziekmelding_vangnet", "Vroege ziekmelding bij UWV (vangnet Ziektewet)",
+         "de vroege ziekmelding bij UWV", "ziekmelding_vangnet", None),
+    Stap("vervroegde_iva", "Vervroegde IVA-aanvraag (verkorte wachttijd) door de werknemer",
+         "de vervroegde IVA-aanvraag", "vervroegde_iva", None),
     Stap("einde_wachttijd", "Laatste dag van de wachttijd (einde loondoorbetaling bij ziekte)",
          "het einde van de wachttijd", None, None),
     Stap("visie_werknemer", "Visie van de werknemer", "de visie van de werknemer",
@@ -253,6 +306,7 @@ def template_data() -> dict[str, Any]:
         "wachttijd_weken": WACHTTIJD_WEKEN,
         "wia_aanvraag_weken_voor_einde": WIA_AANVRAAG_WEKEN_VOOR_EINDE,
         "verlenging_min_weken": VERLENGING_MIN_WEKEN,
+        "verlenging_beslistermijn_weken": VERLENGING_BESLISTERMIJN_WEKEN,
         "loonsanctie_max_weken": LOONSANCTIE_MAX_WEKEN,
         "ziekmelding_weken": ZIEKMELDING_WEKEN,
         "evaluatie_weken": EVALUATIE_WEKEN,
@@ -262,5 +316,7 @@ def template_data() -> dict[str, Any]:
         "riv_verkort_vanaf_weken": RIV_VERKORT_VANAF_WEKEN,
         "riv_volledig_vanaf_weken": RIV_VOLLEDIG_VANAF_WEKEN,
         "riv_weken_voor_einde": RIV_WEKEN_VOOR_EINDE,
+        "vervroegde_iva_na_weken": VERVROEGDE_IVA_NA_WEKEN,
+        "vervroegde_iva_voor_week": VERVROEGDE_IVA_VOOR_WEEK,
         "bron": dict(BRON),
     }

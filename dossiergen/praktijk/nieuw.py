@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dossiergen.dossier.placeholders import PLACEHOLDER
 from dossiergen.dossier.schemas import SchemaSet
 
-#: A string the consultant still has to fill in; valid for every required text field.
-PLACEHOLDER = "INVULLEN"
 #: An obviously fictional BSN (the 999 range of test numbers) that passes the elfproef.
 PLACEHOLDER_BSN = "999999990"
 #: A dossier's file name: lower-case words joined by hyphens, like the examples.

@@ -22,6 +22,7 @@ from dossiergen.dossier.locations import problem_at
 from dossiergen.errors import DomainError
 from dossiergen.problems import Problem, Severity
 from dossiergen.rules.base import Found
+from dossiergen.rules.concept import rule_nog_invullen
 from dossiergen.rules.grenzen import rule_grenzen
 from dossiergen.rules.privacy import diagnosis_warnings
 from dossiergen.rules.verzuim import (
@@ -29,14 +30,18 @@ from dossiergen.rules.verzuim import (
     rule_bsn,
     rule_datumvolgorde,
     rule_reden_plan_later,
+    rule_spoor_2_datum,
     rule_termijnen,
+    rule_verlenging_ziek_uit_dienst,
     rule_verlof_en_verlenging,
     rule_ziekteperioden,
 )
 from dossiergen.rules.werk import (
+    rule_arbeidstherapeutisch_doel,
     rule_arbeidsverleden,
     rule_beperking_verwijzingen,
     rule_fml_actueel,
+    rule_functiegebouw,
     rule_scholing_en_kosten,
     rule_taken,
 )
@@ -63,14 +68,19 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_ziekteperioden,
     rule_verlof_en_verlenging,
     rule_brief_verlenging,
+    rule_verlenging_ziek_uit_dienst,
     rule_datumvolgorde,
     rule_reden_plan_later,
     rule_termijnen,
+    rule_spoor_2_datum,
     rule_fml_actueel,
     rule_beperking_verwijzingen,
     rule_taken,
     rule_arbeidsverleden,
     rule_scholing_en_kosten,
+    rule_functiegebouw,
+    rule_arbeidstherapeutisch_doel,
+    rule_nog_invullen,
 )
 
 

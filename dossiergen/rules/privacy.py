@@ -1,14 +1,26 @@
-"""Warn when free text that reaches the employer contains words that point to a diagnosis.
+"""Diagnosis words in text that reaches the employer: found in the dossier and in documents.
 
 The schema keeps medical data in marked fields that employer documents never receive; this
 check catches the other route, a diagnosis typed into an ordinary text field. The word list is
-data (``diagnosewoorden.txt`` beside this module), in Dutch, so a consultancy can extend it.
+data (``diagnosewoorden.txt`` beside this module, with its sources), in Dutch, so a consultancy
+can extend it. One compiled pattern finds every entry in one pass over a text:
+
+* an entry of five letters or more, and a stem (``epilep*``), counts anywhere in a word, so
+  compounds and inflections are caught: ``herniaoperatie``, ``nekhernia``, ``depressieve``,
+  ``longkankerpatiënt``, ``epileptisch``;
+* a shorter entry (``cva``, ``hiv``, ``rsi``) counts only as a whole word between non-letters,
+  so ``COVID-19`` is ``covid`` but ``versie`` is not ``rsi``;
+* a phrase (``long covid``) matches with a space, a hyphen or nothing between its words.
+
+A hit is reported as the phrase that stands in the text (``hernia-operatie``, ``Long-COVID``):
+that exact phrase is what ``privacycontrole`` in the dossier acknowledges as checked.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,78 +33,156 @@ from dossiergen.problems import Problem, Severity
 #: Fields whose content is medical by design (marked ``x-vertrouwelijkheid: medisch`` in the
 #: schema) are skipped: there the words belong. Keys, not schema look-ups, keep this check fast.
 MEDICAL_KEYS = frozenset({"medisch", "medische_toelichting"})
+#: Entries shorter than this count only as whole words.
+MIN_INSIDE = 5
+#: The acknowledgements themselves name the phrases; they are not a place a phrase can leak from.
+ACKNOWLEDGEMENTS = "privacycontrole"
 
-
-_WORD = re.compile(r"\w+(?:-\w+)*")
+_LETTER = r"[^\W\d_]"
+#: A written word around a hit: letters, digits and the hyphens between them.
+_AROUND = re.compile(r"[\w\u00ad-]*", re.UNICODE)
 
 
 @dataclass(frozen=True)
 class WordList:
-    """The diagnosis words: single words, word beginnings (``kanker*``) and phrases."""
+    """The diagnosis words as one compiled pattern (see the module docstring)."""
 
-    words: frozenset[str]
-    beginnings: tuple[str, ...]
-    phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # first word → the phrases it starts
+    pattern: re.Pattern[str]
 
     def find(self, text: str) -> set[str]:
-        """The list entries that occur in ``text`` as whole words (case-insensitive)."""
-        tokens = _WORD.findall(text.lower())
-        found = set()
-        for index, token in enumerate(tokens):
-            if token in self.words:
-                found.add(token)
-            for beginning in self.beginnings:
-                if token.startswith(beginning):
-                    found.add(token)
-            for phrase in self.phrases.get(token, ()):
-                if tuple(tokens[index : index + len(phrase)]) == phrase:
-                    found.add(" ".join(phrase))
-        return found
+        """The phrases of ``text`` (as written, trimmed of hyphens) that hold a list entry."""
+        return {_written(text, m.start(), m.end()) for m in self.pattern.finditer(_lower(text))}
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, character for character (the pattern is lower case: matching
+    without IGNORECASE is several times faster), so positions stay those of ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower()[:1] or ch for ch in text)  # "İ" lowers to two characters
+
+
+def _written(text: str, start: int, end: int) -> str:
+    """The whole written word (or phrase) a hit stands in: ``hernia`` in ``hernia-operatie``."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-\u00ad"):
+        start -= 1
+    tail = _AROUND.match(text, end)
+    end = tail.end() if tail else end
+    return text[start:end].strip("-\u00ad")
+
+
+_GAP = "\x00"  # stands for the space between the words of a phrase while the trie is built
+
+
+def _trie_pattern(entries: Collection[str]) -> str:
+    """One regular expression for ``entries`` shaped as a trie (common beginnings shared), so
+    at most positions of a text one character test fails at once instead of one test per
+    entry; the words of a phrase match with a space, a hyphen or nothing between them."""
+    trie: dict[str, Any] = {}
+    for entry in entries:
+        node = trie
+        for char in entry.replace(" ", _GAP):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [
+            (r"[\s\-]*" if char == _GAP else re.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return build(trie)
+
+
+def compile_word_list(lines: Collection[str]) -> WordList:
+    """The pattern of a word list's lines (``#`` comments and empty lines skipped)."""
+    inside: list[str] = []
+    whole: list[str] = []
+    for line in lines:
+        entry = line.strip().lower()
+        if not entry or entry.startswith("#"):
+            continue
+        stem = entry.endswith("*")
+        entry = " ".join(entry.rstrip("*").replace("-", " ").split())
+        (inside if stem or len(entry.replace(" ", "")) >= MIN_INSIDE else whole).append(entry)
+    parts = []
+    if inside:
+        parts.append("(?:" + _trie_pattern(inside) + ")")
+    if whole:
+        parts.append(f"(?<!{_LETTER})(?:{_trie_pattern(whole)})(?!{_LETTER})")
+    return WordList(re.compile("|".join(parts) or r"(?!x)x"))
 
 
 @cache
 def diagnosis_words() -> WordList:
-    """The packaged word list, read once."""
+    """The packaged word list, compiled once."""
     text = resources.files("dossiergen.rules").joinpath("diagnosewoorden.txt").read_text("utf-8")
-    words: set[str] = set()
-    beginnings: list[str] = []
-    phrases: dict[str, list[tuple[str, ...]]] = {}
-    for line in text.splitlines():
-        entry = line.strip().lower()
-        if not entry or entry.startswith("#"):
-            continue
-        if entry.endswith("*"):
-            beginnings.append(entry[:-1])
-            continue
-        tokens = tuple(_WORD.findall(entry))
-        if len(tokens) == 1:
-            words.add(tokens[0])
-        elif tokens:
-            phrases.setdefault(tokens[0], []).append(tokens)
-    return WordList(frozenset(words), tuple(beginnings), {k: tuple(v) for k, v in phrases.items()})
+    return compile_word_list(text.splitlines())
 
 
-def _strings(value: Any, parts: list[PathPart]) -> Iterator[tuple[list[PathPart], str]]:
+def acknowledged(data: Mapping[str, Any]) -> frozenset[str]:
+    """The phrases the dossier records as checked (``privacycontrole[].formulering``),
+    case-folded."""
+    entries = data.get(ACKNOWLEDGEMENTS)
+    if not isinstance(entries, list):
+        return frozenset()
+    return frozenset(
+        str(e["formulering"]).casefold()
+        for e in entries
+        if isinstance(e, Mapping) and e.get("formulering")
+    )
+
+
+def text_fields(value: Any, parts: list[PathPart]) -> Iterator[tuple[list[PathPart], str]]:
+    """Every non-medical text of the dossier with its path."""
     if isinstance(value, Mapping):
         for key, child in value.items():
-            if key in MEDICAL_KEYS:
+            if key in MEDICAL_KEYS or (not parts and key == ACKNOWLEDGEMENTS):
                 continue
-            yield from _strings(child, [*parts, key])
+            yield from text_fields(child, [*parts, key])
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _strings(child, [*parts, index])
+            yield from text_fields(child, [*parts, index])
     elif isinstance(value, str) and parts and parts[-1] not in ("id", "bsn"):
         yield parts, value
 
 
-def diagnosis_warnings(dossier: LoadedDossier) -> list[Problem]:
-    """A warning for every non-medical text field that contains a diagnosis word."""
+def hits_per_field(data: Mapping[str, Any]) -> list[tuple[list[PathPart], list[str]]]:
+    """Each non-medical text field of ``data`` with the diagnosis phrases it holds that the
+    dossier does not record as checked. All fields are scanned as one text (one pass of the
+    pattern, positions mapped back to their field): the scan costs a few milliseconds for a
+    large dossier."""
     word_list = diagnosis_words()
+    checked = acknowledged(data)
+    fields = list(text_fields(data, []))
+    starts = []
+    offset = 0
+    for _, text in fields:
+        starts.append(offset)
+        offset += len(text) + 1
+    joined = "\n".join(text for _, text in fields)  # a newline ends every hit's word
+    found: dict[int, set[str]] = {}
+    for match in word_list.pattern.finditer(_lower(joined)):
+        index = bisect_right(starts, match.start()) - 1
+        phrase = _written(joined, match.start(), match.end())
+        if phrase.casefold() not in checked:
+            found.setdefault(index, set()).add(phrase)
+    return [(fields[i][0], sorted(found[i])) for i in sorted(found)]
+
+
+def diagnosis_warnings(dossier: LoadedDossier) -> list[Problem]:
+    """A warning for every non-medical text field with a diagnosis word the dossier does not
+    record as checked."""
     problems = []
-    for parts, text in _strings(dossier.data, []):
-        words = sorted(word_list.find(text))
-        if not words:
-            continue
+    for parts, words in hits_per_field(dossier.data):
         line, column = position(dossier.data, parts)
         shown = ", ".join(f"'{w}'" for w in words)
         problems.append(
@@ -103,8 +193,16 @@ def diagnosis_warnings(dossier: LoadedDossier) -> list[Problem]:
                 Severity.WAARSCHUWING,
                 f"dit veld kan bij de werkgever terechtkomen en bevat {shown}, wat op een "
                 "diagnose of behandeling wijst; zet medische informatie alleen in "
-                "bedrijfsarts.medisch (de werkgever mag die niet kennen)",
+                "bedrijfsarts.medisch (de werkgever mag die niet kennen), of leg in "
+                "'privacycontrole' vast dat deze formulering is gecontroleerd",
                 json_path(parts),
             )
         )
     return problems
+
+
+def unchecked_in_document(text: str, data: Mapping[str, Any]) -> list[str]:
+    """The diagnosis phrases in a document's ``text`` that the dossier does not record as
+    checked, sorted (a document for the employer must have none)."""
+    checked = acknowledged(data)
+    return sorted(w for w in diagnosis_words().find(text) if w.casefold() not in checked)

@@ -15,8 +15,16 @@ from typing import Any
 
 from dossiergen.dossier.locations import PathPart
 from dossiergen.dossier.timeline_input import verzuim_invoer
-from dossiergen.poortwachter.tijdlijn import TE_LAAT, tijdlijn_op
-from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, STAPPEN
+from dossiergen.poortwachter.bijzonder import ziek_uit_dienst_in_wachttijd
+from dossiergen.poortwachter.samentelling import huidige_zaak
+from dossiergen.poortwachter.stappen import zonder_gevraagde_verlenging
+from dossiergen.poortwachter.tijdlijn import NVT, TE_LAAT, tijdlijn_op
+from dossiergen.poortwachter.wet import (
+    BRON,
+    EVALUATIE_WEKEN,
+    STAPPEN,
+    VERLENGING_BESLISTERMIJN_WEKEN,
+)
 from dossiergen.rules.base import (
     FOUT,
     LOONSANCTIE_MAX_WEKEN,
@@ -130,14 +138,13 @@ def rule_verlof_en_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
 
 
 def rule_brief_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
-    # art. 24 WIA: a joint request for a vrijwillige verlenging asks for at least the minimum.
+    # art. 24 WIA: a joint request for a vrijwillige verlenging asks for at least the minimum,
+    # and reaches UWV in time for its decision before the WIA-aanvraag deadline (wet.py).
     for index, letter in enumerate(items(get(data, "brieven"))):
         weeks = get(letter, "weken")
-        if (
-            get(letter, "soort") == "verlenging_loondoorbetaling"
-            and isinstance(weeks, int)
-            and weeks < VERLENGING_MIN_WEKEN
-        ):
+        if get(letter, "soort") != "verlenging_loondoorbetaling" or not isinstance(weeks, int):
+            continue
+        if weeks < VERLENGING_MIN_WEKEN:
             yield (
                 FOUT,
                 ["brieven", index, "weken"],
@@ -146,6 +153,46 @@ def rule_brief_verlenging(data: Any, peildatum: date) -> Iterator[Found]:
                     f"{VERLENGING_MIN_WEKEN} weken (art. 24 WIA), niet {weeks}"
                 ),
             )
+        sent = as_date(get(letter, "datum"))
+        if sent is None:
+            continue
+        tijdlijn = tijdlijn_op(zonder_gevraagde_verlenging(verzuim_invoer(data), weeks), sent)
+        try:
+            safe = tijdlijn.mijlpaal("verzoek_verlenging").uiterlijk
+            wia = tijdlijn.mijlpaal("wia_aanvraag").uiterlijk
+        except KeyError:
+            continue
+        if safe is not None and wia is not None and sent > safe:
+            yield (
+                WAARSCHUWING,
+                ["brieven", index, "datum"],
+                (
+                    f"het verzoek om verlenging is gedateerd {nl(sent)}, na {nl(safe)}: "
+                    f"{VERLENGING_BESLISTERMIJN_WEKEN} weken (de beslistermijn van UWV) vóór de "
+                    f"uiterste datum van de WIA-aanvraag ({nl(wia)}). Er is geen wettelijke "
+                    "uiterste datum (art. 24 lid 1 WIA), maar beslist UWV na die datum, dan "
+                    "is een WIA-aanvraag te laat; laat de werknemer dan ook WIA aanvragen"
+                ),
+            )
+
+
+def rule_verlenging_ziek_uit_dienst(data: Any, peildatum: date) -> Iterator[Found]:
+    # art. 24 lid 1 WIA extends the loon the employer owes; an employee who left sick during
+    # the wachttijd has a Ziektewet-uitkering instead, and UWV grants no verlenging then.
+    invoer = verzuim_invoer(data)
+    uit = ziek_uit_dienst_in_wachttijd(invoer, huidige_zaak(invoer))
+    if uit is None:
+        return
+    reden = (
+        f"de werknemer is op {nl(uit)} ziek uit dienst gegaan en krijgt een "
+        f"Ziektewet-uitkering; een vrijwillige verlenging kan dan niet ({BRON['verlenging_zw']})"
+    )
+    for index, extension in enumerate(items(get(data, "verzuim", "verlenging_wachttijd"))):
+        if get(extension, "grond") == "vrijwillig":
+            yield FOUT, ["verzuim", "verlenging_wachttijd", index, "grond"], reden
+    for index, letter in enumerate(items(get(data, "brieven"))):
+        if get(letter, "soort") == "verlenging_loondoorbetaling":
+            yield FOUT, ["brieven", index, "soort"], reden
 
 
 _STEP_LABELS = {s.sleutel: s.label for s in STAPPEN if s.sleutel}
@@ -282,5 +329,26 @@ def rule_termijnen(data: Any, peildatum: date) -> Iterator[Found]:
                 f"{(following - previous).days} dagen tussen de evaluaties van "
                 f"{nl(previous)} en {nl(following)}; evalueer het plan van aanpak minstens "
                 f"elke {EVALUATIE_WEKEN} weken (Werkwijzer Poortwachter)"
+            ),
+        )
+
+
+def rule_spoor_2_datum(data: Any, peildatum: date) -> Iterator[Found]:
+    # One value, one route: the deadline of spoor 2 is the timeline's (Leidraad 7.1); a later
+    # "uiterlijke startdatum" in the dossier would promise UWV a date the law does not give.
+    recorded = as_date(get(data, "spoor_2", "datum"))
+    if recorded is None:
+        return
+    try:
+        start = tijdlijn_op(verzuim_invoer(data), peildatum).mijlpaal("spoor_2_start")
+    except KeyError:
+        return
+    if start.uiterlijk is not None and recorded > start.uiterlijk and start.status != NVT:
+        yield (
+            WAARSCHUWING,
+            ["spoor_2", "datum"],
+            (
+                f"uiterlijke startdatum {nl(recorded)} ligt na de uiterste datum van de tijdlijn "
+                f"({nl(start.uiterlijk)}). Regel: {start.regel}"
             ),
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from dossiergen.dossier.functiegebouw import functie_dekking
 from dossiergen.dossier.locations import PathPart
 from dossiergen.dutch import euro
 from dossiergen.rules.base import (
@@ -234,5 +235,42 @@ def rule_scholing_en_kosten(data: Any, peildatum: date) -> Iterator[Found]:
                     f"de kosten om '{name}' passend te maken ({euro(total)}) zijn {share} % "
                     f"van het resterende loon over de loondoorbetaling; boven "
                     f"{KOSTEN_MAX_PROCENT} % zijn ze in de regel niet redelijk (Leidraad 6)"
+                ),
+            )
+
+
+# --- ander passend werk: the functiegebouw (Leidraad 6.2) ----------------------------------
+
+
+def rule_functiegebouw(data: Any, peildatum: date) -> Iterator[Found]:
+    # Leidraad 6.2: every function on or below the employee's level is assessed for
+    # passendheid, or excluded with a reason; a missing one is what UWV calls too little spoor 1.
+    dekking = functie_dekking(data)
+    if dekking is None:
+        return
+    for index, naam in dekking.ontbrekend:
+        yield (
+            WAARSCHUWING,
+            ["werkgever_informatie", "bedrijfsinformatie", "functiegebouw", index, "naam"],
+            (
+                f"functie '{naam}' ligt op of onder het niveau van de werknemer, maar is niet "
+                "onder ander passend werk beoordeeld (Leidraad 6.2); beschrijf haar in "
+                "ander_passend_werk.functies of vul 'niet_beoordeeld' met de reden in"
+            ),
+        )
+
+
+def rule_arbeidstherapeutisch_doel(data: Any, peildatum: date) -> Iterator[Found]:
+    # Leidraad 2.5: arbeidstherapeutisch werk gets a SMART goal; without it UWV sees no
+    # purposeful re-integration (STECR Richtlijn Arbeidstherapie).
+    for index, entry in enumerate(items(get(data, "verzuim", "werkhervatting"))):
+        if get(entry, "arbeidstherapeutisch") is True and not get(entry, "doel"):
+            yield (
+                WAARSCHUWING,
+                ["verzuim", "werkhervatting", index, "arbeidstherapeutisch"],
+                (
+                    "werkhervatting op arbeidstherapeutische basis zonder doel; leg een "
+                    "SMART-doel vast en tot wanneer het duurt (verzuim.werkhervatting[].doel, "
+                    "Leidraad 2.5)"
                 ),
             )

@@ -77,6 +77,22 @@ def datum(value: object, notation: str = "lang") -> str:
     return long_date(parsed)
 
 
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def met_datums(value: object) -> str:
+    """Free text with every ISO date in it (``vanaf 2025-03-24``, as people type them in a
+    dossier) written the Dutch way (``vanaf 24 maart 2025``); what is no real date stays."""
+
+    def dutch(match: re.Match[str]) -> str:
+        try:
+            return long_date(date.fromisoformat(match.group(0)))
+        except ValueError:
+            return match.group(0)
+
+    return _ISO_DATE.sub(dutch, "" if value is None else str(value))
+
+
 def getal(value: object, decimals: int | None = None) -> str:
     """A number the Dutch way: ``1.234,50`` with ``decimals`` fixed; without, as many as the
     value needs up to two (``38``, ``18,5``, ``12,25``)."""

@@ -23,7 +23,8 @@ Markup contract
   line, because setext headings are switched off;
 * ``::: naam`` ... ``:::`` containers: ``titelpagina``, ``inhoudsopgave`` (empty, or holding one
   paragraph that becomes the heading of the table of contents), ``colofon``, ``handtekening``
-  (one paragraph per signatory), ``kader`` (boxed note), ``klein`` (small print), ``adres``
+  (one paragraph per signatory; its leading lines that end in a comma or colon stand above the
+  line to sign on, the rest below it), ``kader`` (boxed note), ``klein`` (small print), ``adres``
   (the address block of a letter, placed for the window of a window envelope);
 * backslash escapes of all ASCII punctuation (``\\*``, ``\\|``, ``\\#``, ``\\<``, ``\\{``, ...) give
   the literal character, also inside table cells. Values from a dossier are escaped this way before

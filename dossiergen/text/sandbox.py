@@ -48,6 +48,7 @@ from dossiergen.text.filters import (
     ja_nee,
     join_escaped,
     leesbaar,
+    met_datums,
     naar_aantal,
 )
 
@@ -154,6 +155,7 @@ class TemplateRenderer:
             join=join_escaped,
             alineas=alineas,
             datum=datum,
+            met_datums=met_datums,
             getal=getal,
             bedrag=bedrag,
             ja_nee=ja_nee,

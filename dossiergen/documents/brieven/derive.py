@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
-from dossiergen.documents.riv import status as riv
 from dossiergen.documents.tijdlijn import tijdlijn_op
 from dossiergen.dossier.labels import LABELS
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.errors import MissingDataError
+from dossiergen.poortwachter.samentelling import huidige_zaak
+from dossiergen.poortwachter.stappen import zonder_gevraagde_verlenging
 from dossiergen.poortwachter.tijdlijn import Tijdlijn, Verlenging, VerzuimInvoer
+from dossiergen.poortwachter.werkdagen import is_werkdag
 from dossiergen.poortwachter.wet import VERLENGING_MIN_WEKEN
 
 #: UWV's central postal address for written correspondence from employers. UWV sometimes asks
@@ -207,6 +209,7 @@ def _tijdlijn(invoer: VerzuimInvoer, datum: date) -> dict[str, Any]:
         "eerste_ziektedag": tijdlijn.eerste_ziektedag.isoformat(),
         "ziekmelding_uiterlijk": uiterlijk("ziekmelding_uwv"),
         "wia_aanvraag_uiterlijk": uiterlijk("wia_aanvraag"),
+        "verzoek_verlenging_uiterlijk": uiterlijk("verzoek_verlenging"),
         "einde_wachttijd": tijdlijn.einde_wachttijd.isoformat()
         if tijdlijn.einde_wachttijd
         else None,
@@ -237,14 +240,51 @@ def werkhervatting_tot(view: Mapping[str, Any], datum: date) -> list[dict[str, A
 # -- the four letters -------------------------------------------------------------------------
 
 
+#: Werkdagen a letter may be under way by post (PostNL delivers ordinary letters in one or two
+#: werkdagen, not on Sundays and Mondays): a paper melding is suggested only when it can be
+#: posted this many werkdagen before its deadline.
+POST_WERKDAGEN = 3
+
+
+def post_uiterlijk(uiterlijk: date) -> date:
+    """The last day to post a paper form that must be at UWV on ``uiterlijk``."""
+    day = uiterlijk
+    for _ in range(POST_WERKDAGEN):
+        day -= timedelta(days=1)
+        while not is_werkdag(day):
+            day -= timedelta(days=1)
+    return day
+
+
+def tellende_perioden(invoer: VerzuimInvoer, datum: date) -> list[dict[str, str | None]]:
+    """The sick periods of the current case (samentelling: earlier periods more than four weeks
+    before it do not count) begun on or before ``datum``; a period running on that day has no
+    end."""
+    result: list[dict[str, str | None]] = []
+    for van, tot in huidige_zaak(invoer).perioden:
+        if van > datum:
+            continue
+        end = None if tot is None or tot > datum else tot.isoformat()
+        result.append({"van": van.isoformat(), "tot": end})
+    return result
+
+
 def derive_ziekmelding(
     view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
 ) -> dict[str, Any]:
-    """Context of the ziekmelding langdurig zieke werknemer (42e week)."""
+    """Context of the invulhulp for the 42e-weeksmelding: the deadline, whether the document's
+    date still allows the paper form by post, and the sick periods that count."""
     context = _basis(view, "ziekmelding_42e_week", peildatum)
     datum = date.fromisoformat(context["brief_datum"])
     context["tijdlijn"] = _tijdlijn(_invoer(tijdlijn), datum)
     context["werkhervatting"] = werkhervatting_tot(view, datum)
+    context["perioden"] = tellende_perioden(_invoer(tijdlijn), datum)
+    uiterlijk = context["tijdlijn"]["ziekmelding_uiterlijk"]
+    laatste_post = post_uiterlijk(date.fromisoformat(uiterlijk)) if uiterlijk else None
+    context["post_uiterlijk"] = laatste_post.isoformat() if laatste_post else None
+    context["te_laat"] = bool(uiterlijk) and context["brief_datum"] > uiterlijk
+    context["post_op_tijd"] = laatste_post is not None and datum <= laatste_post
+    context["post_werkdagen"] = POST_WERKDAGEN
     return context
 
 
@@ -303,19 +343,19 @@ def _first_word(text: str) -> str:
 
 def verlenging_datums(invoer: VerzuimInvoer, weken: int, datum: date) -> dict[str, Any]:
     """The end of the wachttijd and the WIA-aanvraag deadline without and with a voluntary
-    verlenging of ``weken`` weeks, from the timeline engine. A vrijwillige verlenging of the
-    same length already recorded in the dossier is taken to be this one (granted after the
-    letter), so it is left out of "without" and counted once in "with"."""
+    verlenging of ``weken`` weeks, and the safe day by which the request reaches UWV, from the
+    timeline engine. A vrijwillige verlenging of the same length already recorded in the
+    dossier is taken to be this one (granted after the letter), so it is left out of "without"
+    and counted once in "with"."""
+    voor_invoer = zonder_gevraagde_verlenging(invoer, weken)
     gevraagd = Verlenging(grond="vrijwillig", weken=weken)
-    zonder = list(invoer.verlengingen)
-    if gevraagd in zonder:
-        zonder.remove(gevraagd)
-    voor = _tijdlijn(replace(invoer, verlengingen=tuple(zonder)), datum)
-    na = _tijdlijn(replace(invoer, verlengingen=(*zonder, gevraagd)), datum)
+    voor = _tijdlijn(voor_invoer, datum)
+    na = _tijdlijn(replace(voor_invoer, verlengingen=(*voor_invoer.verlengingen, gevraagd)), datum)
     return {
         "eerste_ziektedag": voor["eerste_ziektedag"],
         "einde_wachttijd": voor["einde_wachttijd"],
         "wia_aanvraag_uiterlijk": voor["wia_aanvraag_uiterlijk"],
+        "verzoek_verlenging_uiterlijk": voor["verzoek_verlenging_uiterlijk"],
         "nieuw_einde_wachttijd": na["einde_wachttijd"],
         "nieuw_wia_aanvraag_uiterlijk": na["wia_aanvraag_uiterlijk"],
     }
@@ -346,53 +386,4 @@ def derive_verlenging(
     # What runs on the letter's date continues during the extension.
     context["werkhervatting"] = [p for p in werkhervatting_tot(view, datum) if p["tot"] is None]
     context["plan_datums"] = _tot(_DATUMS["plan_van_aanpak"](view), datum)
-    return context
-
-
-#: RIV rows (``riv.status``) made of several records: the dossier part with all their dates.
-_RIV_LIJSTEN = {
-    "bijstellingen_probleemanalyse": "bijstelling_probleemanalyse",
-    "bijstellingen_plan_van_aanpak": "bijstelling_plan_van_aanpak",
-    "evaluaties": "evaluaties",
-}
-
-#: Letter wording for RIV rows whose checklist name reads as a step rather than a document.
-_RIV_NAMEN = {"spoor_2_start": "Rapportages tweede spoor"}
-
-
-def riv_onderdelen(
-    view: Mapping[str, Any], invoer: VerzuimInvoer, datum: date
-) -> list[dict[str, Any]]:
-    """The parts of the re-integratieverslag the dossier holds on ``datum``, each with the dates
-    of its records. Which parts exist comes from the RIV-checklist (``riv.status``), so the
-    letter and the checklist never disagree; the ziekmelding (UWV has it) and a
-    deskundigenoordeel still without outcome are not enclosed."""
-    rows = riv.onderdelen(view, tijdlijn_op(invoer, datum), datum)
-    result = []
-    for row in rows:
-        if row.datum is None or row.id == "ziekmelding_uwv":
-            continue
-        if row.id.startswith("deskundigenoordeel") and row.status != riv.AANWEZIG:
-            continue
-        bron = _RIV_LIJSTEN.get(row.id)
-        # The checklist dates a list by its latest record; a letter encloses what exists on
-        # its own date, so lists are re-dated record by record.
-        datums = _tot(_DATUMS[bron](view) if bron else [row.datum], datum)
-        if datums:
-            result.append({"naam": _RIV_NAMEN.get(row.id, row.naam), "datums": datums})
-    return result
-
-
-def derive_aanbieding_riv(
-    view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date
-) -> dict[str, Any]:
-    """Context of the cover letter of the re-integratieverslag with the WIA-aanvraag."""
-    context = _basis(view, "aanbieding_riv", peildatum)
-    datum = date.fromisoformat(context["brief_datum"])
-    onderdelen = riv_onderdelen(view, _invoer(tijdlijn), datum)
-    context.update(
-        onderdelen=onderdelen,
-        extra_bijlagen=extra_bijlagen(context["brief"], onderdelen),
-        tijdlijn=_tijdlijn(_invoer(tijdlijn), datum),
-    )
     return context

@@ -12,9 +12,9 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from dossiergen.documents.brieven.aanbieding import derive_aanbieding_riv
 from dossiergen.documents.brieven.derive import (
     brief_datum,
-    derive_aanbieding_riv,
     derive_deskundigenoordeel,
     derive_verlenging,
     derive_ziekmelding,
@@ -34,7 +34,7 @@ def _dated_by_entry(soort: str, data: Mapping[str, Any], peildatum: date) -> dat
 _WERKGEVER = (
     ("werkgever.adres", "het adres van de werkgever"),
     ("werkgever.loonheffingennummer", "het loonheffingennummer van de werkgever"),
-    ("werkgever.contactpersoon", "de contactpersoon van de werkgever (ondertekent de brief)"),
+    ("werkgever.contactpersoon", "de contactpersoon van de werkgever"),
 )
 
 
@@ -44,7 +44,9 @@ def _spec(name: str, title: str, soort: str, derive: Any, *extra: tuple[str, str
         name=name,
         title=title,
         template=f"{name}.md.j2",
-        audiences=frozenset({Audience.UWV}),
+        # The employer fills in UWV's own form or portal with it: for the employer, with what
+        # UWV asks (BSN, loonheffingennummer); no medical field.
+        audiences=frozenset({Audience.WERKGEVER}),
         requires=needs(*_WERKGEVER, *extra),
         derive=derive,
         applies=heeft_brief(soort),
@@ -59,7 +61,7 @@ def _spec(name: str, title: str, soort: str, derive: Any, *extra: tuple[str, str
 SPECS: tuple[DocumentSpec, ...] = (
     _spec(
         "brief-ziekmelding-42e-week",
-        "Ziekmelding langdurig zieke werknemer",
+        "Invulhulp 42e-weeksmelding",
         "ziekmelding_42e_week",
         derive_ziekmelding,
         ("werknemer.adres", "het adres van de werknemer"),
@@ -68,19 +70,19 @@ SPECS: tuple[DocumentSpec, ...] = (
     ),
     _spec(
         "brief-deskundigenoordeel",
-        "Aanvraag deskundigenoordeel",
+        "Invulhulp aanvraag deskundigenoordeel",
         "deskundigenoordeel",
         derive_deskundigenoordeel,
     ),
     _spec(
         "brief-verlenging-loondoorbetaling",
-        "Verzoek verlenging loondoorbetaling",
+        "Invulhulp aanvraag verlenging loondoorbetaling",
         "verlenging_loondoorbetaling",
         derive_verlenging,
     ),
     _spec(
         "brief-aanbieding-riv",
-        "Aanbiedingsbrief re-integratieverslag",
+        "Uploadlijst re-integratieverslag",
         "aanbieding_riv",
         derive_aanbieding_riv,
     ),

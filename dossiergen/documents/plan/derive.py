@@ -99,21 +99,58 @@ class Historieregel:
     omschrijving: str
 
 
-def historie(verzuim: Mapping[str, Any]) -> tuple[Historieregel, ...]:
-    """Bijstellingen of the plan (not of the probleemanalyse) and evaluaties, by date."""
-    regels = []
+@dataclass(frozen=True)
+class Versie:
+    """A bijstelling of the plan as a version of its own: what changed, and its own akkoord."""
+
+    datum: str
+    door: str
+    omschrijving: str
+    einddoel: str | None  # the einddoel from this version on, when it changes
+    einddoel_toelichting: str | None
+    afspraken: Mapping[str, Any] | None  # the afspraken made or changed, per onderwerp
+    datum_werkgever: str | None  # akkoord of each party (None: not yet signed)
+    datum_werknemer: str | None
+
+
+def versies(verzuim: Mapping[str, Any]) -> tuple[Versie, ...]:
+    """The bijstellingen of the plan (not of the probleemanalyse), by date: each a dated
+    version with its own changes and akkoord, so a reader sees which text was agreed when."""
+    found = []
     for b in _list(_get(verzuim, "bijstellingen")):
-        if _get(b, "soort") == "plan_van_aanpak":
-            regels.append(
-                Historieregel(
-                    str(b["datum"]), "Bijstelling", _door(b), str(_get(b, "omschrijving") or "")
-                )
+        if _get(b, "soort") != "plan_van_aanpak":
+            continue
+        akkoord = _get(b, "akkoord") or {}
+        found.append(
+            Versie(
+                str(b["datum"]),
+                _door(b),
+                str(_get(b, "omschrijving") or ""),
+                _get(b, "einddoel"),
+                _get(b, "einddoel_toelichting"),
+                _get(b, "afspraken"),
+                _get(akkoord, "datum_werkgever"),
+                _get(akkoord, "datum_werknemer"),
             )
+        )
+    return tuple(sorted(found, key=lambda v: v.datum))
+
+
+def geldend_einddoel(plan: Mapping[str, Any], bijstellingen: tuple[Versie, ...]) -> tuple[Any, str]:
+    """The einddoel in force and since when: the last version that set one, else the plan's."""
+    for versie in reversed(bijstellingen):
+        if versie.einddoel:
+            return versie.einddoel, versie.datum
+    return _get(plan, "einddoel"), str(_get(plan, "datum") or "")
+
+
+def historie(verzuim: Mapping[str, Any]) -> tuple[Historieregel, ...]:
+    """The evaluaties, by date (each bijstelling of the plan is a version of its own)."""
+    regels = []
     for e in _list(_get(verzuim, "evaluaties")):
         regels.append(
             Historieregel(str(e["datum"]), "Evaluatie", _door(e), str(_get(e, "verslag") or ""))
         )
-    # Stable sort: on the same day a bijstelling (listed first) precedes the evaluation.
     return tuple(sorted(regels, key=lambda r: r.datum))
 
 
@@ -224,6 +261,20 @@ def check_in_weken(jobcarving: Mapping[str, Any]) -> tuple[CheckInWeek, ...]:
     return tuple(weken)
 
 
+def plan_date(data: Mapping[str, Any], peildatum: date) -> date:
+    """The plan is dated by itself: its latest bijstelling, else the day it was made (the
+    report date has nothing to do with it)."""
+    verzuim = data.get("verzuim")
+    plan = verzuim.get("plan_van_aanpak") if isinstance(verzuim, Mapping) else None
+    if not isinstance(plan, Mapping) or not plan.get("datum"):
+        return peildatum
+    dates = [str(plan["datum"])]
+    for b in verzuim.get("bijstellingen") or ():  # type: ignore[union-attr]
+        if isinstance(b, Mapping) and b.get("soort") == "plan_van_aanpak" and b.get("datum"):
+            dates.append(str(b["datum"]))
+    return date.fromisoformat(max(dates))
+
+
 # -- template contexts ------------------------------------------------------------------------
 
 
@@ -233,10 +284,18 @@ def derive_plan(view: Mapping[str, Any], tijdlijn: Tijdlijn, peildatum: date) ->
     plan = _get(verzuim, "plan_van_aanpak") or {}
     mijlpalen = {m.id: m for m in tijdlijn.mijlpalen}
     jobcarving = _get(plan, "jobcarving")
+    day = plan_date(view, peildatum).isoformat()
+    bijstellingen = versies(verzuim)
+    einddoel, einddoel_sinds = geldend_einddoel(plan, bijstellingen)
     return {
+        "versies": bijstellingen,
+        "geldend_einddoel": einddoel,
+        "einddoel_sinds": einddoel_sinds,
         "tekstblokken": tekstblokken,
         "termijn": plan_termijn(mijlpalen, _get(plan, "reden_later_dan_twee_weken")),
-        "historie": historie(verzuim),
+        # The evaluations up to the plan's own date: a plan dated by its last bijstelling
+        # shows nothing from after that day.
+        "historie": tuple(r for r in historie(verzuim) if r.datum <= day),
         "laatst_bijgesteld": laatst_bijgesteld(verzuim),
         "stappen": jobcarving_stappen(jobcarving) if jobcarving else (),
         "proefperiode": proefperiode(jobcarving) if jobcarving else None,

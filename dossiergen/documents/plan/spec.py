@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
-from typing import Any
-
-from dossiergen.documents.plan.derive import derive_plan
+from dossiergen.documents.plan.derive import derive_plan, plan_date
 from dossiergen.documents.spec import DocumentSpec, has_section, needs
 from dossiergen.dossier.views import Audience
-
-
-def plan_date(data: Mapping[str, Any], peildatum: date) -> date:
-    """The plan is dated by itself: its latest bijstelling, else the day it was made (the
-    report date has nothing to do with it)."""
-    verzuim = data.get("verzuim")
-    plan = verzuim.get("plan_van_aanpak") if isinstance(verzuim, Mapping) else None
-    if not isinstance(plan, Mapping) or not plan.get("datum"):
-        return peildatum
-    dates = [str(plan["datum"])]
-    for b in verzuim.get("bijstellingen") or ():  # type: ignore[union-attr]
-        if isinstance(b, Mapping) and b.get("soort") == "plan_van_aanpak" and b.get("datum"):
-            dates.append(str(b["datum"]))
-    return date.fromisoformat(max(dates))
-
 
 SPECS: tuple[DocumentSpec, ...] = (
     DocumentSpec(
@@ -40,5 +21,7 @@ SPECS: tuple[DocumentSpec, ...] = (
         applies=has_section("verzuim", "plan_van_aanpak"),
         not_applicable="het dossier heeft nog geen 'verzuim.plan_van_aanpak'",
         dated=plan_date,
+        # The plan is the casemanager's (or whoever drew it up), signed by both parties.
+        authors=("verzuim.plan_van_aanpak.door.naam", "zaak.arbeidsdeskundige.naam"),
     ),
 )

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from dossiergen.documents.rapport.loonwaarde import loonwaarde_van
 from dossiergen.documents.teksten import Tekstblok, tekstblokken
+from dossiergen.dossier.functiegebouw import functie_dekking
 from dossiergen.dossier.readers import as_date as _date
+from dossiergen.dossier.readers import as_mapping
 from dossiergen.dossier.readers import as_tuple as _list
 from dossiergen.dossier.readers import get as _get
 from dossiergen.poortwachter.tijdlijn import Tijdlijn
@@ -146,6 +149,8 @@ class Hervatting:
     uren_per_week: float | None
     soort: str | None
     toelichting: str | None
+    arbeidstherapeutisch: bool = False  # Leidraad 2.5: printed, with its SMART goal
+    doel: str | None = None
 
 
 def werkhervatting(view: Mapping[str, Any], day: date) -> tuple[Hervatting, ...]:
@@ -163,6 +168,8 @@ def werkhervatting(view: Mapping[str, Any], day: date) -> tuple[Hervatting, ...]
                 uren_per_week=_number(_get(item, "uren_per_week")),
                 soort=_get(item, "soort"),
                 toelichting=_get(item, "toelichting"),
+                arbeidstherapeutisch=_get(item, "arbeidstherapeutisch") is True,
+                doel=_get(item, "doel"),
             )
         )
     return tuple(periods)
@@ -324,5 +331,28 @@ def derive_rapport(
         "werkhervatting": werkhervatting(view, day),
         "kostentoets": kostentoets(view),
         "jobcarving_uren": jobcarving_uren(view),
+        "loonwaarden": loonwaarden(view, day),
+        "functiegebouw": functie_dekking(view),
         "tekstblokken": blocks,
+    }
+
+
+def loonwaarden(view: Mapping[str, Any], day: date) -> dict[str, Any]:
+    """Loonwaarde and share of the wage of the aangepast eigen werk, of each investigated
+    function (by name), and of the work the employee has resumed (hours of the period that
+    runs on ``day``)."""
+    apw = as_mapping(view.get("ander_passend_werk"))
+    resumed = [p for p in werkhervatting(view, day) if p.tot is None]
+    return {
+        "aangepast_werk": loonwaarde_van(as_mapping(view.get("aangepast_eigen_werk")), view),
+        "functies": {
+            str(f.get("naam")): loonwaarde_van(f, view)
+            for f in [*_list(apw.get("functies")), _get(apw, "jobcarving", "functie")]
+            if isinstance(f, Mapping) and f.get("naam")
+        },
+        "werkgever": loonwaarde_van(
+            as_mapping(view.get("werkgever_informatie")),
+            view,
+            resumed[-1].uren_per_week if resumed else None,
+        ),
     }

@@ -28,14 +28,18 @@ from dossiergen.documents.riv.status import (
     vraag_label,
     zin,
 )
+from dossiergen.dossier.functiegebouw import functie_dekking
 from dossiergen.dossier.readers import as_date
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
-from dossiergen.poortwachter.tijdlijn import Tijdlijn
+from dossiergen.poortwachter.tijdlijn import Status, Tijdlijn
+from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, VERVROEGDE_IVA_VOOR_WEEK, dagen
 
 HOOG, LET_OP = "hoog", "let op"
 #: Missing end-of-wachttijd parts become a risk this close to the WIA-aanvraag (8 weeks).
 WIA_NABIJ_DAGEN = 56
+#: A single evaluation gap is ``hoog`` only beyond this many times the evaluation rhythm.
+GAT_HOOG_FACTOR = 2
 
 
 @dataclass(frozen=True)
@@ -91,8 +95,14 @@ def risicos(
     verzuim = _map(view.get("verzuim"))
     verlengd = bool(_seq(verzuim.get("verlenging_wachttijd")))
     hoog = [r for o in rijen if (r := _stap_risico(o, verlengd))]
-    hoog += [g[:1].upper() + g[1:] for g in evaluatie_gaten(tijdlijn)]
-    let_op = []
+    let_op: list[str] = []
+    # One gap just over the rhythm is worth a note; UWV weighs the whole course, so only several
+    # gaps, or one of more than twice the rhythm, is a likely loonsanctie ground.
+    ernstig = len(tijdlijn.evaluatie_gaten) > 1 or any(
+        (volgende - vorige).days > GAT_HOOG_FACTOR * dagen(EVALUATIE_WEKEN)
+        for vorige, volgende in tijdlijn.evaluatie_gaten
+    )
+    (hoog if ernstig else let_op).extend(g[:1].upper() + g[1:] for g in evaluatie_gaten(tijdlijn))
     rij = {o.id: o for o in rijen}
     spoor_2 = rij["spoor_2_start"]
     if (
@@ -110,6 +120,13 @@ def risicos(
             if o.status in (OPEN, NOG_NIET):
                 hoog.append(f"{o.naam} ontbreekt nog; het verslag moet uiterlijk {dag(grens)} "
                             "compleet zijn.")  # fmt: skip
+    if (dekking := functie_dekking(view)) is not None and dekking.ontbrekend:
+        namen = ", ".join(naam for _, naam in dekking.ontbrekend)
+        hoog.append(f"Leidraad 6.2: {tel(len(dekking.ontbrekend), 'functie', 'functies')} op of "
+                    f"onder het niveau van de werknemer niet beoordeeld en niet met een reden "
+                    f"uitgesloten ({namen}); UWV kan dat zien als onvoldoende onderzoek in "
+                    "spoor 1.")  # fmt: skip
+    let_op += _bijzondere_termijnen(tijdlijn, peildatum)
     if rij["medische_informatie"].status == OPEN:
         let_op.append("Spreek met de bedrijfsarts af dat de medische informatie rechtstreeks "
                       "naar UWV gaat, niet via de werkgever.")  # fmt: skip
@@ -131,6 +148,35 @@ def risicos(
                       "ziektejaar voorbij is; overweeg het, zeker als het eigen werk niet meer "
                       "passend lijkt.")  # fmt: skip
     return tuple(Risico(HOOG, t) for t in hoog) + tuple(Risico(LET_OP, t) for t in let_op)
+
+
+def _bijzondere_termijnen(tijdlijn: Tijdlijn, peildatum: date) -> list[str]:
+    """The early melding under the Ziektewet vangnet, a vervroegde IVA-aanvraag and, near the
+    WIA-aanvraag, the request for a vrijwillige verlenging: not part of the verslag, but a
+    consultant looks for them here."""
+    uit = []
+    for m in tijdlijn.mijlpalen:
+        if (
+            m.id == "verzoek_verlenging"
+            and m.status == Status.OPEN
+            and m.uiterlijk is not None
+            and peildatum >= m.uiterlijk - timedelta(days=WIA_NABIJ_DAGEN)
+        ):
+            uit.append(f"Willen werkgever en werknemer de loondoorbetaling vrijwillig verlengen "
+                       f"(art. 24 WIA), zorg dan dat het gezamenlijke verzoek uiterlijk "
+                       f"{dag(m.uiterlijk)} bij UWV is: UWV beslist binnen twee weken, vóór de "
+                       "uiterste datum van de WIA-aanvraag.")  # fmt: skip
+        if m.id == "ziekmelding_vangnet" and m.status in (Status.VERLOPEN, Status.TE_LAAT):
+            wanneer = f"gedaan op {dag(m.gedaan_op)}" if m.gedaan_op else "niet vastgelegd"
+            uit.append(f"De vroege ziekmelding bij UWV (vangnet Ziektewet) moest uiterlijk "
+                       f"{dag(m.uiterlijk)}; {wanneer}. UWV kan een boete opleggen.")  # fmt: skip
+        elif m.id == "vervroegde_iva" and m.status in (Status.OPEN, Status.VERLOPEN):
+            week = VERVROEGDE_IVA_VOOR_WEEK
+            uit.append(f"Vervroegde IVA-aanvraag: mogelijk van {dag(m.vanaf)} tot en met "
+                       f"{dag(m.uiterlijk)} (vóór de {week}e ziekteweek, art. 23 lid 6 WIA)"
+                       + ("; die datum is verstreken." if m.status == Status.VERLOPEN
+                          else "."))  # fmt: skip
+    return uit
 
 
 def klein(tekst: str) -> str:

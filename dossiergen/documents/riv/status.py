@@ -327,7 +327,6 @@ def onderdelen(
             "visie_werknemer",
             "Visie van de werknemer",
             "werknemer",
-            venster="eindevaluatie",
             eind=True,
             ook_verkort=True,
         ),

@@ -4,13 +4,14 @@ Pure, like :mod:`.status`: works on the audience view, the timeline context, the
 :func:`.status.riv_status` and the risks of :mod:`.risicos`. UWV's
 RIV-toets asks four questions in this order (Werkwijzer
 Poortwachter): a satisfying result? enough effort? a sound reason for what fell short? can it
-still be repaired? Each answer lists what the dossier holds, the risk and a short advice.
+still be repaired? Each answer lists what the dossier holds and names the verdict; the
+riv-checklist template words the question, the risk and the advice for that verdict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -32,26 +33,34 @@ from dossiergen.documents.riv.status import (
     uit_dienst,
     zin,
 )
+from dossiergen.dossier.functiegebouw import functie_dekking
 from dossiergen.dossier.labels import label
 from dossiergen.dossier.readers import as_date as _day
 from dossiergen.dossier.readers import as_mapping as _map
 from dossiergen.dossier.readers import as_tuple as _seq
 from dossiergen.poortwachter.tijdlijn import Tijdlijn
-from dossiergen.poortwachter.wet import EVALUATIE_WEKEN, LOONSANCTIE_MAX_WEKEN
+from dossiergen.poortwachter.wet import EVALUATIE_WEKEN
 
 # -- UWV's RIV-toets -----------------------------------------------------------------------
+
+#: With this many weeks left before the WIA-aanvraag (or the end of employment) a shortcoming
+#: can still be repaired in time; fewer is "hoog" (practice, no statute: two evaluation rounds).
+HERSTEL_RUIM_WEKEN = 8
 
 
 @dataclass(frozen=True)
 class Toetsvraag:
-    """One question of the RIV-toets with what the dossier holds, the risk and an advice."""
+    """One question of the RIV-toets: what the dossier holds and the verdict.
+
+    The wording of the question, of what UWV looks at, of the risk and of the advice is the
+    template's (``riv-checklist.md.j2``), so a consultant can reword it in an own template;
+    ``oordeel`` names the verdict and ``gegevens`` holds the figures that wording may use.
+    """
 
     nummer: int
-    vraag: str
-    uitleg: str  # what UWV looks at
     feiten: tuple[str, ...]
-    risico: str
-    advies: str
+    oordeel: str
+    gegevens: Mapping[str, Any] = field(default_factory=dict)
 
 
 _STRUCTUREEL_UIT = {
@@ -72,10 +81,6 @@ def _resultaat(view: Mapping[str, Any], peildatum: date) -> Toetsvraag:
         if str(h["van"]) <= peildatum.isoformat() and str(h.get("tot") or "9") >= str(peildatum)
     ]
     contract = _map(_map(view.get("werknemer")).get("contract")).get("uren_per_week")
-    uitleg = (
-        "UWV vindt het resultaat bevredigend als de werknemer structureel passend werk doet dat "
-        "min of meer aansluit bij de mogelijkheden volgens de bedrijfsarts."
-    )
     if not lopend:
         feit = "Er is geen werkhervatting vastgelegd."
         if hervattingen:
@@ -84,16 +89,7 @@ def _resultaat(view: Mapping[str, Any], peildatum: date) -> Toetsvraag:
                 f"Geen lopende werkhervatting; de laatste liep van {dag(h['van'])} tot "
                 f"{dag(h.get('tot'))} ({_uren(h['uren_per_week'])} uur per week)."
             )
-        advies = (
-            "Leg vast wat er tot het einde van het dienstverband aan werk is geprobeerd."
-            if uit_dienst(view)
-            else "Blijf passend werk zoeken in spoor 1 en, zodra dat aan de orde is, in spoor "
-            "2, en leg elke stap vast."
-        )
-        return Toetsvraag(
-            1, "Is er een bevredigend re-integratieresultaat bereikt?", uitleg, (feit,),
-            "Geen resultaat: UWV beoordeelt dan vooral de inspanningen (vraag 2).", advies,
-        )  # fmt: skip
+        return Toetsvraag(1, (feit,), "geen_resultaat", {"uit_dienst": bool(uit_dienst(view))})
     h = lopend[-1]
     uren, soort = h["uren_per_week"], str(h["soort"])
     deel = ""
@@ -112,48 +108,24 @@ def _resultaat(view: Mapping[str, Any], peildatum: date) -> Toetsvraag:
         )
     volledig = isinstance(contract, int | float) and uren >= contract
     if h.get("arbeidstherapeutisch"):
-        risico = "Hoog: arbeidstherapeutisch werk geldt niet als structurele werkhervatting."
+        oordeel = "arbeidstherapeutisch"
     elif soort == "ander_werk_andere_werkgever":
-        risico = (
-            "Let op: werk bij een andere werkgever (bijvoorbeeld een detachering) is pas een "
-            "bevredigend resultaat met een arbeidsovereenkomst bij die werkgever."
-        )
+        oordeel = "andere_werkgever"
     elif structureel is False:
-        risico = "Hoog: het arbeidsdeskundig onderzoek noemt dit werk niet structureel."
-    elif volledig:
-        risico = "Laag: volledige hervatting in passend werk."
+        oordeel = "niet_structureel"
     else:
-        risico = (
-            "Let op: gedeeltelijke hervatting. UWV kijkt of meer uren of ander werk mogelijk waren."
-        )
-    if soort == "ander_werk_andere_werkgever":
-        advies = "Leg de arbeidsovereenkomst bij de nieuwe werkgever vast zodra die er is."
-    else:
-        advies = "" if volledig else "Leg vast waarom meer uren (nog) niet passend zijn. "
-        advies += (
-            "Leg vast dat de hervatting structureel is, bijvoorbeeld met een addendum bij de "
-            "arbeidsovereenkomst."
-            if structureel is not True
-            else "Houd de afspraken over het werk actueel in het plan van aanpak."
-        )
-    return Toetsvraag(
-        1, "Is er een bevredigend re-integratieresultaat bereikt?", uitleg, tuple(feiten),
-        risico, advies,
-    )  # fmt: skip
+        oordeel = "volledig" if volledig else "gedeeltelijk"
+    gegevens = {
+        "volledig": volledig,
+        "structureel": structureel if isinstance(structureel, bool) else None,
+        "andere_werkgever": soort == "ander_werk_andere_werkgever",
+    }
+    return Toetsvraag(1, tuple(feiten), oordeel, gegevens)
 
 
-def _herstelwerk(status: RivStatus) -> str:
-    """What repair the rows ask for, as one clause."""
-    werk = [
-        wat
-        for status_, wat in (
-            (ONTBREEKT, "maak ontbrekende stappen alsnog"),
-            (TE_VROEG, "actualiseer wat te vroeg is"),
-            (TE_LAAT, "leg uit waarom stappen te laat waren"),
-        )
-        if status.aantal(status_)
-    ]
-    return _en(werk)
+def _herstelwerk(status: RivStatus) -> tuple[str, ...]:
+    """What repair the rows ask for: ``ontbreekt``, ``te vroeg`` and/or ``te laat``."""
+    return tuple(s for s in (ONTBREEKT, TE_VROEG, TE_LAAT) if status.aantal(s))
 
 
 def _en(delen: Sequence[str]) -> str:
@@ -178,6 +150,12 @@ def _spoor_1_feiten(view: Mapping[str, Any], verzuim: Mapping[str, Any]) -> list
     if functies:
         feiten.append(f"Spoor 1: {_tel(len(functies), 'functie', 'functies')} bij de eigen "
                       "werkgever onderzocht op passendheid.")  # fmt: skip
+    dekking = functie_dekking(view)
+    if dekking is not None and dekking.te_beoordelen:
+        open_ = len(dekking.ontbrekend)
+        feiten.append(f"Functiegebouw: {dekking.te_beoordelen - open_} van de "
+                      f"{dekking.te_beoordelen} functies op en onder niveau beoordeeld of met een "
+                      "reden uitgesloten (Leidraad 6.2).")  # fmt: skip
     return feiten
 
 
@@ -231,28 +209,14 @@ def _inspanningen(
         uitkomst = f": {_klein(zin(ad['uitkomst']))}" if "uitkomst" in ad else "."
         feiten.append(f"Arbeidsdeskundig onderzoek op {dag(ad['datum'])}{uitkomst}")
     hoog = sum(1 for r in risicos if r.ernst == HOOG)
-    if hoog:
-        risico = f"Hoog: {_tel(hoog, 'risico', 'risico’s')} (zie Risico’s)."
-        werk = _herstelwerk(status)
-        advies = f"{werk[:1].upper()}{werk[1:]}." if werk else "Pak de risico’s hierboven aan."
-    else:
-        risico = (
-            "Laag: de vastgelegde stappen zijn compleet en op tijd."
-            if tellingen
-            else "Nog niet te beoordelen: er is nog geen stap vastgelegd."
-        )
-        advies = f"Evalueer het plan van aanpak ten minste elke {EVALUATIE_WEKEN} weken."
-        if status.volgende is not None:
-            advies = (
-                f"Zet de volgende stap op tijd: {_klein(status.volgende.naam)} uiterlijk "
-                f"{dag(status.volgende.uiterlijk)}. " + advies
-            )
-    return Toetsvraag(
-        2, "Zijn de re-integratie-inspanningen voldoende geweest?",
-        "UWV kijkt of werkgever en werknemer alle stappen op tijd hebben gezet en in spoor 1 "
-        "en spoor 2 hebben gedaan wat redelijkerwijs mogelijk was.",
-        tuple(feiten), risico, advies,
-    )  # fmt: skip
+    volgende = status.volgende
+    gegevens = {
+        "hoog": hoog,
+        "herstelwerk": _herstelwerk(status),
+        "volgende": {"naam": volgende.naam, "uiterlijk": volgende.uiterlijk} if volgende else None,
+    }
+    oordeel = "hoog" if hoog else "laag" if tellingen else "nog_niet"
+    return Toetsvraag(2, tuple(feiten), oordeel, gegevens)
 
 
 def _grond(view: Mapping[str, Any], status: RivStatus, tijdlijn: Tijdlijn) -> Toetsvraag:
@@ -274,32 +238,16 @@ def _grond(view: Mapping[str, Any], status: RivStatus, tijdlijn: Tijdlijn) -> To
     if profielen and _map(profielen[-1]).get("geen_benutbare_mogelijkheden") is True:
         feiten.append(f"De bedrijfsarts stelde op {dag(_map(profielen[-1])['datum'])} vast dat "
                       "er geen benutbare mogelijkheden zijn.")  # fmt: skip
-    for oordeel in deskundigenoordelen(view):
-        if oordeel["vraag"] == "re_integratie_inspanningen" and "uitkomst" in oordeel:
+    for deskundige in deskundigenoordelen(view):
+        if deskundige["vraag"] == "re_integratie_inspanningen" and "uitkomst" in deskundige:
             feiten.append(f"Deskundigenoordeel over de re-integratie-inspanningen: "
-                          f"{_klein(zin(oordeel['uitkomst']))}")  # fmt: skip
+                          f"{_klein(zin(deskundige['uitkomst']))}")  # fmt: skip
     # Shortcomings are steps late or missing; a step done too early only needs an update.
     problemen = status.aantal(TE_LAAT) + status.aantal(ONTBREEKT) + len(evaluatie_gaten(tijdlijn))
-    if not problemen:
-        risico = "Niet aan de orde: er zijn geen te late of ontbrekende stappen."
-        advies = "Geen actie nodig."
-    elif feiten:
-        risico = "Let op: UWV weegt of deze redenen de tekortkomingen verklaren."
-        advies = "Controleer of elke te late of ontbrekende stap door deze redenen is verklaard."
-    else:
-        risico = "Hoog: voor de tekortkomingen legt het dossier geen reden vast."
-        advies = (
-            "Leg bij elke te late of ontbrekende stap vast waarom, wanneer en door wie dat is "
-            "besloten; vraag bij twijfel een deskundigenoordeel bij UWV aan."
-        )
+    oordeel = "geen_tekort" if not problemen else "redenen" if feiten else "geen_redenen"
     if not feiten:
         feiten.append("Het dossier legt geen redenen vast voor afwijkingen van de termijnen.")
-    return Toetsvraag(
-        3, "Is er een deugdelijke grond voor onvoldoende inspanningen?",
-        "Als iets te laat is of ontbreekt, kijkt UWV of daar een goede reden voor was, "
-        "bijvoorbeeld een advies van de bedrijfsarts of een uitzondering op spoor 2.",
-        tuple(feiten), risico, advies,
-    )  # fmt: skip
+    return Toetsvraag(3, tuple(feiten), oordeel)
 
 
 def _herstel(view: Mapping[str, Any], status: RivStatus, peildatum: date) -> Toetsvraag:
@@ -329,31 +277,17 @@ def _herstel(view: Mapping[str, Any], status: RivStatus, peildatum: date) -> Toe
         feiten.append(f"Wachttijd verlengd met {_tel(int(v['weken']), 'week', 'weken')} ({grond}).")
     problemen = sum(1 for o in status.onderdelen if o.probleem)
     if not problemen:
-        risico = "Niet aan de orde: er is niets te herstellen."
-        advies = ("Bewaak de komende termijnen; maak eindevaluatie, actueel oordeel en visie "
-                  "van de werknemer kort vóór de WIA-aanvraag.")  # fmt: skip
+        oordeel = "niets_te_herstellen"
     elif uit is not None and peildatum > uit:
-        risico = "Hoog: na het einde van het dienstverband kan de werkgever niets meer herstellen."
-        advies = "Maak het verslag zo compleet mogelijk en leg uit waarom onderdelen ontbreken."
-    elif weken is not None and weken >= 8:
-        risico = f"Herstel is nog mogelijk: er resten {_tel(weken, 'week', 'weken')}."
-        advies = f"Herstel de tekortkomingen nu: {_herstelwerk(status)}."
+        oordeel = "na_dienst"
+    elif weken is not None and weken >= HERSTEL_RUIM_WEKEN:
+        oordeel = "herstel_mogelijk"
     elif weken is not None and weken >= 0:
-        risico = f"Hoog: nog maar {_tel(weken, 'week', 'weken')} om te herstellen."
-        advies = ("Herstel direct wat kan; overweeg samen met de werknemer een vrijwillige "
-                  "verlenging van de loondoorbetaling (art. 24 WIA) om het traject af te "
-                  "ronden.")  # fmt: skip
+        oordeel = "herstel_kort"
     else:
-        risico = (
-            "Hoog: te laat om vóór de WIA-aanvraag te herstellen; UWV kan een loonsanctie opleggen."
-        )
-        advies = "Herstel de tekortkomingen alsnog en leg vast wanneer dat is gebeurd."
-    return Toetsvraag(
-        4, "Kan het tekort nog worden hersteld?",
-        "UWV kijkt of een tekortkoming vóór de WIA-aanvraag nog kan worden goedgemaakt; "
-        f"anders volgt een loonsanctie van ten hoogste {LOONSANCTIE_MAX_WEKEN} weken.",
-        tuple(feiten), risico, advies,
-    )  # fmt: skip
+        oordeel = "te_laat"
+    gegevens = {"weken": weken, "herstelwerk": _herstelwerk(status)}
+    return Toetsvraag(4, tuple(feiten), oordeel, gegevens)
 
 
 def toetsvragen(
