@@ -78,6 +78,19 @@ def _plain_tag(value: str) -> str:
     return _STR
 
 
+def _is_text(event: Event) -> bool:
+    """Whether the event is a scalar whose value is simply its text: no tag, no anchor, not
+    double-quoted (only that style has escapes to check) and, when plain, resolving to a
+    string under YAML 1.2."""
+    return (
+        event[0] == _SCALAR
+        and event[2] is None
+        and event[5] is None
+        and event[4] != '"'
+        and not (event[3] and event[1][:1] in _IMPLICIT and _plain_tag(event[1]) != _STR)
+    )
+
+
 class Stream:
     """The events of a dossier file as compact tuples (no mark objects: a 1 MB file has
     180,000 events), with every alias resolved to its anchor's event."""
@@ -280,16 +293,22 @@ class EventConstructor:
         keys, values = result.lc.keys, result.lc.values
         first_line: dict[Any, int] = {}
         events, targets = self.events, self.targets
+        shallow = depth + 1 <= MAX_DEPTH
         while events[self.position][0] != _MAP_END:
             key_index = self.position
             key_event = events[targets.get(key_index, key_index)]
-            if not self.usable_key(key_event):
+            if shallow and _is_text(key_event):  # most keys: a plain word
+                key = key_event[1]
+                self.position += 1
+                self.grow(key_event, 1 + len(key))
+            elif not self.usable_key(key_event):
                 self.skip()
                 self.skip()
                 continue
-            key = self.node(depth + 1)
-            if isinstance(key, bool | float) or key is None:
-                key = key_event[1]
+            else:
+                key = self.node(depth + 1)
+                if isinstance(key, bool | float) or key is None:
+                    key = key_event[1]
             if key in result:
                 self.at(
                     key_event,
@@ -300,10 +319,23 @@ class EventConstructor:
                 continue
             first_line[key] = key_event[6] + 1
             keys[key] = (key_event[6], key_event[7])
-            values[key] = self.mark(self.position)
-            result[key] = self.node(depth + 1)
+            value_event = events[self.position]
+            if shallow and _is_text(value_event):  # most values: text that needs no resolving
+                values[key] = (value_event[6], value_event[7])
+                result[key] = value_event[1]
+                self.position += 1
+                self.grow(value_event, 1 + len(value_event[1]))
+            else:
+                values[key] = self.mark(self.position)
+                result[key] = self.node(depth + 1)
         self.position += 1
         return result
+
+    def grow(self, event: Event, amount: int) -> None:
+        """``count`` for the fast paths: the limit is checked there."""
+        self.total += amount
+        if self.total > self.max_size:
+            self.count(event, 0)
 
     def usable_key(self, event: Event) -> bool:
         """False (and a problem) for a merge key ``<<`` and for a key that is no scalar."""
