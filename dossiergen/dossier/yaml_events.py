@@ -269,7 +269,14 @@ class EventConstructor:
         result = PositionedList()
         items = result.lc.items
         events = self.events
-        while events[self.position][0] != _SEQ_END:
+        shallow = depth + 1 <= MAX_DEPTH
+        while (event := events[self.position])[0] != _SEQ_END:
+            if shallow and _is_text(event):
+                items.append((event[6], event[7]))
+                result.append(event[1])
+                self.position += 1
+                self.grow(event, 1 + len(event[1]))
+                continue
             items.append(self.mark(self.position))
             result.append(self.node(depth + 1))
         self.position += 1
