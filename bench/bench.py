@@ -1,34 +1,33 @@
-"""dossiergen's benchmarks (DESIGN.md §10): one run, one table, our figures next to the peer's.
+"""dossiergen's benchmarks (DESIGN.md §10): one run, every figure, our figures next to the peer's.
 
-    python bench/bench.py            # full run: 1,000 dossiers (make bench)
-    python bench/bench.py --quick    # 100 dossiers, fewer samples: to try it out
+    python bench/bench.py            # the full run (make bench): 1,000 dossiers, scaling to 5,000
+    python bench/bench.py --quick    # a short run to try it out: 100 dossiers, scaling to 1,000
 
-Measures, on synthetic dossiers from ``bench/genereer.py`` (5-40 tasks, 0-20 functions, long
-free text): the rapport's render time per document in-process (median, p95) and the same
-content through docxtpl; a full build of all dossiers × all documents with ``--jobs 2`` as a
-subprocess, and the no-op rebuild after it; validation throughput in-process and through the
-CLI; ``dossiergen --help`` start time; peak memory of the build. Work files go to ``bench/out/``
-(git-ignored), or ``--out``.
+Dossiers come from ``bench/genereer.py``: *voorbeelddossiers* are copies of the three examples in
+``dossiers/`` with another person and kenmerk (about 30 kB), *synthetische dossiers* vary sizes
+and texts (5-40 tasks, 0-20 functions, long free text; about three times an example), and the
+scaling runs add synthetic dossiers four and sixteen times the examples' size. Measured in one
+run: render time per document by kind (median, p95) in-process, the rapport next to docxtpl on
+the same content (per dossier, interleaved, so both see the same load); ``check`` in-process and
+through the CLI; the full build with ``--jobs 2`` and the no-op rebuild as subprocesses, with the
+memory of every process; how build and check scale with the number and the size of dossiers.
+Each time of a document is the best of three renders: other work on a shared machine only ever
+adds time. Work files go to ``bench/out/`` (git-ignored), or ``--out``.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
+import itertools
 import json
-import os
-import platform
-import re
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,506 +36,395 @@ sys.path.insert(0, str(HERE))
 
 import docxtpl_peer  # noqa: E402
 import genereer  # noqa: E402
+from meting import (  # noqa: E402
+    MB,
+    Run,
+    build_summary,
+    check_summary,
+    load,
+    machine,
+    markdown,
+    measured_run,
+    median,
+    ms,
+    percentile,
+    sources_state,
+    tool,
+)
 
 PEILDATUM = "2026-11-25"
-MB = 1024 * 1024
+REPEATS = 3
 
 
 @dataclass
-class Row:
-    """One line of the result table."""
+class Goal:
+    """One line of the table of goals."""
 
     metric: str
     measured: str
-    target: str = ""
-    met: bool | None = None
+    target: str
+    met: bool
 
-    @property
-    def verdict(self) -> str:
-        return "" if self.met is None else ("ja" if self.met else "NEE")
+    def cells(self) -> list[str]:
+        return [self.metric, self.measured, self.target, "ja" if self.met else "NEE"]
+
+
+@dataclass
+class Report:
+    goals: list[Goal] = field(default_factory=list)
+    tables: list[tuple[str, list[str], list[list[str]]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def goal(self, metric: str, measured: str, target: str, met: bool) -> None:
+        self.goals.append(Goal(metric, measured, target, met))
 
 
 def log(message: str) -> None:
     print(f"  … {message}", file=sys.stderr, flush=True)
 
 
-def machine() -> str:
-    model = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    memory = ""
-    try:
-        total = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
-        memory = f", {total / 1024**3:.1f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (
-        f"{usable} CPU's beschikbaar (nproc), {model}{memory}; "
-        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+def best(function: Callable[[], Any], repeats: int = REPEATS) -> float:
+    """The shortest of ``repeats`` runs, in seconds of CPU time of this process."""
+    times = []
+    for _ in range(repeats):
+        started = time.process_time()
+        function()
+        times.append(time.process_time() - started)
+    return min(times)
+
+
+class Bench:
+    """The engine and the dossiers, loaded once."""
+
+    def __init__(self, work: Path) -> None:
+        from dossiergen.config import default_resources
+        from dossiergen.engine import engine_for
+
+        self.resources = default_resources()
+        self.engine = engine_for(self.resources)
+        self.engine.renderer.compile_all()
+        self.peildatum = date.fromisoformat(PEILDATUM)
+        self.work = work
+        self.dossiergen = tool("dossiergen")
+
+    def load(self, paths: Sequence[Path]) -> list[Any]:
+        from dossiergen.checker import check_file
+
+        results = [check_file(path, self.engine.schemas, self.peildatum) for path in paths]
+        return [r.dossier for r in results if r.dossier is not None and not r.failed()]
+
+    def render(self, dossier: Any, spec: Any, facts: Any = None) -> bytes:
+        from dossiergen.engine import render_document
+
+        return render_document(dossier.data, spec, self.engine, "v", self.peildatum, facts)
+
+    def build(self, dossiers: Path, out: Path, jobs: int) -> Run:
+        command = [self.dossiergen, "build", str(dossiers), "-o", str(out), "--jobs", str(jobs)]
+        # Our rendering, not LibreOffice's layout: measuring the contents' page numbers starts
+        # LibreOffice for every document with contents (measured apart, see page_numbers)
+        command += ["--zonder-paginanummers", "--quiet", "--peildatum", PEILDATUM]
+        return measured_run(command)
+
+    def check(self, dossiers: Path) -> Run:
+        return measured_run([self.dossiergen, "check", str(dossiers), "--peildatum", PEILDATUM])
+
+
+def dataset(work: Path, name: str, count: int, size: float | None, seed: int) -> list[Path]:
+    """``count`` dossiers (kept between runs of the same settings)."""
+    folder = work / f"{name}-{count}"
+    paths = sorted(folder.glob("*.yaml"))
+    if len(paths) != count:
+        shutil.rmtree(folder, ignore_errors=True)
+        log(f"{count} {name} maken")
+        paths = genereer.generate(count, folder, seed, size)
+    return paths
+
+
+def kind_times(bench: Bench, dossiers: Sequence[Any]) -> dict[str, list[float]]:
+    """Per document kind: the best-of-three render time of each applicable dossier."""
+    from dossiergen.documents import DOCUMENTS, missing_parts
+
+    times: dict[str, list[float]] = {name: [] for name in DOCUMENTS}
+    for dossier in dossiers:
+        for name, spec in DOCUMENTS.items():
+            if spec.applies(dossier.data) and not missing_parts(spec, dossier):
+                bench.render(dossier, spec)  # warm
+                times[name].append(best(lambda d=dossier, s=spec: bench.render(d, s)))
+    return {name: values for name, values in times.items() if values}
+
+
+def peer_ratios(bench: Bench, dossiers: Sequence[Any]) -> tuple[list[float], list[float]]:
+    """The rapport by dossiergen and by docxtpl, per dossier, interleaved: (ours, peer)."""
+    from dossiergen.documents import DOCUMENTS
+
+    spec = DOCUMENTS["rapport"]
+    template = docxtpl_peer.build_template(
+        bench.resources.house_style, bench.work / "docxtpl-rapport.docx"
     )
-
-
-def load() -> str:
-    """The 1, 5 and 15 minute load averages: other work on the machine skews every figure."""
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "?"
-
-
-def percentile(values: Sequence[float], fraction: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
-    return ordered[rank]
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
-
-
-def tool(name: str) -> str:
-    """The venv's console script (next to this interpreter), else from PATH."""
-    here = Path(sys.executable).parent / name
-    if here.exists():
-        return str(here)
-    found = shutil.which(name)
-    if not found:
-        raise SystemExit(f"{name} niet gevonden; draai eerst `make`")
-    return found
-
-
-# --- subprocess measurements -----------------------------------------------------------------
-
-_MEASURE = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-proc = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-wall = time.perf_counter() - start
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-import json
-print(json.dumps({"wall": wall, "rc": proc.returncode, "maxrss_kb": usage.ru_maxrss,
-                  "stdout": proc.stdout, "stderr": proc.stderr}))
-"""
-
-
-@dataclass
-class Run:
-    wall: float
-    rc: int
-    maxrss: int  # bytes, the largest single process among the command and its children
-    tree_rss: int  # bytes, the largest sampled sum of RSS over the process tree
-    tree_pss: int  # bytes, the same for PSS (shared pages of forked workers counted once)
-    stdout: str
-    stderr: str
-
-
-def _descendants(root: int) -> list[int]:
-    """The pids below ``root`` (not ``root`` itself), from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+    env = docxtpl_peer.jinja_env()
+    ours, peer = [], []
+    for dossier in dossiers:
+        if not spec.applies(dossier.data):
             continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-            ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], list(children.get(root, ()))
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(children.get(pid, ()))
-    return found
+        docxtpl_peer.render(template, dossier.data, env)
+        ours.append(best(lambda d=dossier: bench.render(d, spec)))
+        peer.append(best(lambda d=dossier: docxtpl_peer.render(template, d.data, env)))
+    return ours, peer
 
 
-def _memory(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of one process in bytes; (0, 0) when it is gone."""
-    rss = pss = 0
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Rss:"):
-                rss = int(line.split()[1]) * 1024
-            elif line.startswith("Pss:"):
-                pss = int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return rss, pss
+def render_section(report: Report, bench: Bench, name: str, dossiers: Sequence[Any]) -> None:
+    """Per kind median and p95; the rapport next to docxtpl with the ratio."""
+    log(f"documenten renderen: {len(dossiers)} {name}")
+    times = kind_times(bench, dossiers)
+    log(f"rapport met docxtpl: {len(dossiers)} {name}")
+    ours, peer = peer_ratios(bench, dossiers)
+    ratios = [p / o for o, p in zip(ours, peer, strict=True)]
+    rows = []
+    for kind, values in times.items():
+        row = [kind, str(len(values)), ms(median(values)), ms(percentile(values, 0.95))]
+        if kind == "rapport":
+            row += [ms(median(peer)), ms(percentile(peer, 0.95)), f"{median(ratios):.1f}×"]
+        else:
+            row += ["–", "–", "–"]
+        rows.append(row)
+    header = ["document", "aantal", "mediaan ms", "p95 ms", "docxtpl mediaan ms", "docxtpl p95 ms"]
+    report.tables.append((f"Per document, {name} (CPU-tijd, beste van 3)", [*header, "×"], rows))
+    ratio = median(ratios)
+    report.goal(f"rapport t.o.v. docxtpl, {name}", f"{ratio:.1f}× sneller", "≥ 5×", ratio >= 5)
+    if name == "voorbeelddossiers":
+        slowest = max(times, key=lambda k: median(times[k]))
+        worst = median(times[slowest])
+        report.goal(
+            "elk document, mediaan, voorbeelddossiers",
+            f"hoogstens {ms(worst)} ms ({slowest})",
+            "≤ 10 ms",
+            worst <= 0.010,
+        )
 
 
-def measured_run(command: Sequence[str]) -> Run:
-    """Run ``command`` under a small wrapper that reports wall time and children's max RSS.
+def check_section(report: Report, bench: Bench, folder: Path, paths: Sequence[Path]) -> None:
+    from dossiergen.checker import check_file
 
-    The wrapper is a fresh process, so ``RUSAGE_CHILDREN`` counts only this command and the
-    workers it waited for. Meanwhile a thread samples RSS and PSS summed over the command's
-    process tree (the wrapper, a bare Python, excluded) every 20 ms.
-    """
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _MEASURE, *command], stdout=subprocess.PIPE, text=True
-    )
-    peak_rss = peak_pss = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak_rss, peak_pss
-        while not done.is_set():
-            sizes = [_memory(pid) for pid in _descendants(proc.pid)]
-            peak_rss = max(peak_rss, sum(rss for rss, _ in sizes))
-            peak_pss = max(peak_pss, sum(pss for _, pss in sizes))
-            done.wait(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, _ = proc.communicate()
-    done.set()
-    sampler.join()
-    result = json.loads(out)
-    return Run(
-        result["wall"],
-        result["rc"],
-        result["maxrss_kb"] * 1024,
-        peak_rss,
-        peak_pss,
-        result["stdout"],
-        result["stderr"],
+    log("check in het proces")
+    sample = paths[: min(len(paths), 300)]
+    started = time.process_time()
+    for path in sample:
+        check_file(path, bench.engine.schemas, bench.peildatum)
+    per = (time.process_time() - started) / len(sample)
+    log("check met de CLI")
+    run = bench.check(folder)
+    checked, rejected = check_summary(run.stdout)
+    rate = len(paths) / run.wall
+    report.goal(
+        f"`dossiergen check`, {len(paths)} voorbeelddossiers (2 processen)",
+        f"{rate:.0f} dossiers/s ({run.wall:.2f} s; in het proces {ms(per)} ms per dossier)",
+        "≥ 500/s",
+        rate >= 500 and checked == len(paths) and rejected == 0,
     )
 
 
-def sources_state() -> dict[str, tuple[int, int]]:
-    """Size and mtime of every file the build's content keys depend on (program, templates,
-    schemas): when someone edits them during a run, the no-op rebuild rightly rebuilds."""
-    root = genereer.ROOT
-    state = {}
-    for folder in ("dossiergen", "templates", "schemas"):
-        for path in (root / folder).rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts:
-                info = path.stat()
-                state[str(path.relative_to(root))] = (info.st_size, info.st_mtime_ns)
-    return state
+def build_section(report: Report, bench: Bench, folder: Path, count: int, jobs: int) -> Run:
+    out = bench.work / f"build-{count}"
+    shutil.rmtree(out, ignore_errors=True)
+    log(f"volledige bouw: {count} voorbeelddossiers × alle documenten, --jobs {jobs}")
+    before = sources_state(genereer.ROOT)
+    full = bench.build(folder, out, jobs)
+    written, _, failed = build_summary(full.stdout)
+    limit = 40 * count / 1000
+    report.goal(
+        f"volledige bouw {count} voorbeelddossiers × alle documenten, --jobs {jobs}",
+        f"{full.wall:.1f} s ({written} documenten, {failed} mislukt; {full.cpu:.0f} s CPU)",
+        f"≤ {limit:g} s",
+        full.wall <= limit and full.rc == 0 and failed == 0,
+    )
+    report.goal(
+        "piekgeheugen per proces (ru_maxrss, grootste proces)",
+        f"{full.maxrss / MB:.0f} MB (hele boom samen: {full.tree_pss / MB:.0f} MB PSS)",
+        "≤ 300 MB",
+        full.maxrss <= 300 * MB,
+    )
+    report.goal(
+        "wat het meten zelf kostte tijdens de bouw",
+        f"{full.sampling_share * 100:.2f}% van één core ({full.sampler_cpu:.2f} s CPU)",
+        "< 1% van een core",
+        full.sampling_share < 0.01,
+    )
+    log("no-op rebuild")
+    changed = sources_state(genereer.ROOT) != before
+    again = bench.build(folder, out, jobs)
+    written2, current2, _ = build_summary(again.stdout)
+    report.goal(
+        "no-op rebuild (niets veranderd)",
+        f"{again.wall:.2f} s ({written2} gebouwd, {current2} al actueel)",
+        "≤ 1 s",
+        again.wall <= 1.0 and written2 == 0,
+    )
+    if changed:
+        report.notes.append(
+            "dossiergen/, templates/ of schemas/ veranderde tijdens de bouw: de no-op rebuild "
+            "bouwt dan terecht opnieuw; draai de bench opnieuw als niemand aan de code werkt"
+        )
+    return full
 
 
-def build_summary(text: str) -> tuple[int, int, int]:
-    """(gebouwd, al actueel, mislukt) from the build's last line."""
-    found = re.search(r"(\d+) gebouwd, (\d+) al actueel, (\d+) mislukt", text)
-    if not found:
-        return (-1, -1, -1)
-    return (int(found[1]), int(found[2]), int(found[3]))
+def count_scaling(
+    report: Report, bench: Bench, args: argparse.Namespace, measured: dict[int, Run]
+) -> None:
+    """Build and check of 100 / 1,000 / 5,000 voorbeelddossiers: cost per added dossier."""
+    rows, builds = [], {}  # builds: CPU seconds of the whole build
+    for count in args.counts:
+        paths = dataset(bench.work, "voorbeelddossiers", count, 1, args.seed)
+        folder = paths[0].parent
+        run = measured.get(count)
+        if run is None:
+            log(f"schaal: bouw van {count} voorbeelddossiers")
+            shutil.rmtree(bench.work / f"build-{count}", ignore_errors=True)
+            run = bench.build(folder, bench.work / f"build-{count}", args.jobs)
+        log(f"schaal: check van {count} voorbeelddossiers")
+        checked = bench.check(folder)
+        builds[count] = run.cpu
+        rows.append(
+            [
+                str(count),
+                f"{run.wall:.1f}",
+                ms(run.wall / count),
+                ms(run.cpu / count),
+                f"{run.maxrss / MB:.0f}",
+                f"{checked.wall:.2f}",
+                ms(checked.wall / count),
+            ]
+        )
+    header = [
+        "dossiers",
+        "bouw s",
+        "bouw ms/dossier",
+        "bouw CPU ms/dossier",
+        "max MB/proces",
+        "check s",
+        "check ms/dossier",
+    ]
+    report.tables.append(("Schaal: aantal voorbeelddossiers (--jobs 2)", header, rows))
+    counts = sorted(builds)
+    marginal = [(builds[b] - builds[a]) / (b - a) for a, b in itertools.pairwise(counts)]
+    if len(marginal) >= 2:
+        report.goal(
+            f"geen superlineaire term tot {counts[-1]} dossiers (bouw, CPU-tijd)",
+            "extra CPU per dossier " + " → ".join(f"{ms(m)} ms" for m in marginal),
+            "laatste ≤ 1,2 × eerste",
+            marginal[-1] <= 1.2 * marginal[0],
+        )
 
 
-# --- the benchmark -------------------------------------------------------------------------
+def size_scaling(report: Report, bench: Bench, args: argparse.Namespace) -> None:
+    """Check and all documents of dossiers 1×, 4× and 16× the examples' size, in-process."""
+    from dossiergen.checker import check_file
+    from dossiergen.documents import DOCUMENTS, missing_parts
+    from dossiergen.engine import DossierFacts
+
+    rows, per_kb = [], []
+    for size in (1, 4, 16):
+        paths = dataset(bench.work, f"grootte-{size}x", args.size_count, size, args.seed)
+        kb = statistics.mean(p.stat().st_size for p in paths) / 1024
+        log(f"schaal: dossiers {size}× de voorbeelden ({kb:.0f} kB)")
+        checks, renders, documents = [], [], 0
+        for path in paths:
+            started = time.process_time()
+            result = check_file(path, bench.engine.schemas, bench.peildatum)
+            checks.append(time.process_time() - started)
+            dossier = result.dossier
+            if dossier is None or result.failed():
+                continue
+            specs = [s for s in DOCUMENTS.values() if s.applies(dossier.data)]
+            specs = [s for s in specs if not missing_parts(s, dossier)]
+            documents += len(specs)
+            started = time.process_time()
+            facts = DossierFacts(dossier.data, bench.engine, bench.peildatum)
+            for spec in specs:
+                bench.render(dossier, spec, facts)
+            renders.append(time.process_time() - started)
+        per_kb.append(median(renders) / kb)
+        rows.append(
+            [
+                f"{size}×",
+                f"{kb:.0f}",
+                str(len(paths)),
+                f"{documents / max(1, len(renders)):.1f}",
+                ms(median(checks)),
+                ms(median(renders)),
+                f"{median(renders) / kb * 1e6:.0f}",
+            ]
+        )
+    header = ["grootte", "kB", "dossiers", "documenten", "check ms", "alle documenten ms", "µs/kB"]
+    report.tables.append(("Schaal: grootte van een dossier (CPU-tijd, mediaan)", header, rows))
+    report.goal(
+        "geen superlineaire term in de grootte (documenten per kB)",
+        " → ".join(f"{v * 1e6:.0f} µs/kB" for v in per_kb),
+        "16× ≤ 1,2 × 1×",
+        per_kb[-1] <= 1.2 * per_kb[0],
+    )
 
 
-def timed(function: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
+def help_time(report: Report, bench: Bench, runs: int) -> None:
+    subprocess.run([bench.dossiergen, "--help"], capture_output=True, check=True)
+    starts = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([bench.dossiergen, "--help"], capture_output=True, check=True)
+        starts.append(time.perf_counter() - started)
+    shown = median(starts)
+    report.goal("`dossiergen --help` starttijd", f"{ms(shown)} ms", "≤ 300 ms", shown <= 0.300)
 
 
-def docx_shape(data: bytes) -> str:
-    """Paragraphs, tables and table rows of a .docx (to show both renderers made the same)."""
-    from docx import Document
-
-    doc = Document(io.BytesIO(data))
-    rows = sum(len(t.rows) for t in doc.tables)
-    words = sum(len(p.text.split()) for p in doc.paragraphs)
-    words += sum(len(c.text.split()) for t in doc.tables for r in t.rows for c in r.cells)
-    paragraphs, tables = len(doc.paragraphs), len(doc.tables)
-    return f"{paragraphs} alinea's, {tables} tabellen, {rows} rijen, {words} woorden"
-
-
-def main(argv: list[str] | None = None) -> int:
+def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=1000, help="aantal dossiers (standaard 1000)")
-    parser.add_argument("--quick", action="store_true", help="100 dossiers, minder metingen")
-    parser.add_argument("--samples", type=int, help="dossiers voor de rendertijd (standaard 200)")
+    parser.add_argument("--n", type=int, help="voorbeelddossiers voor bouw en check (1000)")
+    parser.add_argument("--quick", action="store_true", help="kort: 100 dossiers, schaal tot 1000")
+    parser.add_argument("--samples", type=int, help="dossiers per soort voor de rendertijden (60)")
     parser.add_argument("--jobs", type=int, default=2, help="--jobs van de bouw (standaard 2)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "out", help="werkmap")
     parser.add_argument("--json", type=Path, help="schrijf de resultaten ook als JSON")
     args = parser.parse_args(argv)
-    count = 100 if args.quick and args.n == 1000 else args.n
-    samples = args.samples or (50 if args.quick else 200)
-    help_runs = 5 if args.quick else 10
+    args.n = args.n or (100 if args.quick else 1000)
+    args.samples = args.samples or (15 if args.quick else 60)
+    args.counts = sorted({100, 300 if args.quick else 1000, 1000 if args.quick else 5000, args.n})
+    args.size_count = 8 if args.quick else 30
+    return args
 
-    from dossiergen.checker import check_file
-    from dossiergen.config import default_resources
-    from dossiergen.documents import DOCUMENTS
-    from dossiergen.engine import engine_for, render_document
 
-    resources = default_resources()
-    dossiergen = tool("dossiergen")
-    peildatum = date.fromisoformat(PEILDATUM)
-    work = args.out / f"n{count}-seed{args.seed}"
-    dossiers, build = work / "dossiers", work / "build"
-    shutil.rmtree(work, ignore_errors=True)
-    rows: list[Row] = []
-
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    report = Report()
     print(f"dossiergen bench — {machine()}", flush=True)
     print(f"belasting van de machine (loadavg) bij de start: {load()}", flush=True)
-    log(f"{count} dossiers maken in {dossiers}")
-    paths = genereer.generate(count, dossiers, args.seed)
-    sizes = [p.stat().st_size for p in paths]
-    examples = [p.stat().st_size for p in sorted(genereer.EXAMPLES.glob("*.yaml"))]
-    rows.append(
-        Row(
-            "synthetische dossiers",
-            f"{count}; gemiddeld {statistics.mean(sizes) / 1024:.0f} kB "
-            f"(max {max(sizes) / 1024:.0f} kB; voorbeelden in dossiers/: "
-            f"{statistics.mean(examples) / 1024:.0f} kB)",
-        )
-    )
-
-    # 1. --help start time (first, on a cold-ish cache as a user would see it: one warm-up)
-    log("dossiergen --help")
-    subprocess.run([dossiergen, "--help"], capture_output=True, check=True)
-    starts = []
-    for _ in range(help_runs):
-        started = time.perf_counter()
-        subprocess.run([dossiergen, "--help"], capture_output=True, check=True)
-        starts.append(time.perf_counter() - started)
-    help_median = statistics.median(starts)
-    rows.append(
-        Row(
-            f"`dossiergen --help` starttijd (mediaan van {help_runs})",
-            ms(help_median),
-            "≤ 300 ms",
-            help_median <= 0.300,
-        )
-    )
-
-    # 2. validation, in-process (engine loaded once; loading excluded from the timing)
-    log("valideren in het proces")
-    engine = engine_for(resources)
-    errors = 0
-    started = time.perf_counter()
-    results = [check_file(path, engine.schemas, peildatum) for path in paths]
-    elapsed = time.perf_counter() - started
-    errors = sum(1 for r in results if r.failed())
-    rate = count / elapsed
-    rows.append(
-        Row(
-            "validatie in het proces (check_file)",
-            f"{rate:.0f} dossiers/s ({ms(elapsed / count)} per dossier; {errors} afgekeurd)",
-            "≥ 500 dossiers/s",
-            rate >= 500 and errors == 0,
-        )
-    )
-    del results
-    example_paths = sorted(genereer.EXAMPLES.glob("*.yaml"))
-    rounds = 10 if args.quick else 50
-    started = time.perf_counter()
-    for _ in range(rounds):
-        for path in example_paths:
-            check_file(path, engine.schemas, peildatum)
-    example_rate = rounds * len(example_paths) / (time.perf_counter() - started)
-    rows.append(
-        Row(
-            f"  ter vergelijking: de {len(example_paths)} voorbeelden in dossiers/ (×{rounds})",
-            f"{example_rate:.0f} dossiers/s",
-            "≥ 500 dossiers/s",
-            example_rate >= 500,
-        )
-    )
-
-    log("valideren met de CLI")
-    check = measured_run([dossiergen, "check", str(dossiers), "--peildatum", PEILDATUM])
-    cli_rate = count / check.wall
-    rows.append(
-        Row(
-            "validatie met de CLI (`dossiergen check`, wandkloktijd)",
-            f"{cli_rate:.0f} dossiers/s ({check.wall:.2f} s, exitcode {check.rc})",
-            "≥ 500 dossiers/s",
-            cli_rate >= 500 and check.rc == 0,
-        )
-    )
-
-    # 3. render time per rapport, in-process, engine loaded once, no file written
-    log(f"rapport renderen: {samples} dossiers")
-    spec = DOCUMENTS["rapport"]
-    chosen = [check_file(path, engine.schemas, peildatum) for path in paths[:samples]]
-    loaded = [r.dossier for r in chosen if r.dossier is not None and spec.applies(r.dossier.data)]
-
-    def ours(d: Any) -> bytes:
-        return render_document(d.data, spec, engine, "", peildatum)
-
-    for d in loaded[:3]:
-        ours(d)  # warm-up: template compilation, lazy imports
-    own = [timed(partial(ours, d)) for d in loaded]
-    own_median, own_p95 = statistics.median(own), percentile(own, 0.95)
-    rows.append(
-        Row(
-            f"rapport: rendertijd per document, mediaan ({len(own)} dossiers)",
-            ms(own_median),
-            "≤ 10 ms",
-            own_median <= 0.010,
-        )
-    )
-    rows.append(Row("rapport: rendertijd per document, p95", ms(own_p95)))
-    examples_loaded = [check_file(p, engine.schemas, peildatum).dossier for p in example_paths]
-    example_times = [
-        timed(partial(ours, d))
-        for _ in range(rounds)
-        for d in examples_loaded
-        if d is not None and spec.applies(d.data)
-    ]
-    example_median = statistics.median(example_times)
-    rows.append(
-        Row(
-            f"  ter vergelijking: rapport van de voorbeelden in dossiers/, mediaan (×{rounds})",
-            ms(example_median),
-            "≤ 10 ms",
-            example_median <= 0.010,
-        )
-    )
-
-    log("dezelfde inhoud met docxtpl")
-    template = docxtpl_peer.build_template(resources.house_style, work / "docxtpl-rapport.docx")
-    env = docxtpl_peer.jinja_env()
-    for d in loaded[:3]:
-        docxtpl_peer.render(template, d.data, env)
-    peer = [timed(partial(docxtpl_peer.render, template, d.data, env)) for d in loaded]
-    peer_median, peer_p95 = statistics.median(peer), percentile(peer, 0.95)
-    ratio = peer_median / own_median
-    rows.append(
-        Row(
-            "docxtpl, zelfde inhoud: mediaan (sjabloon per document opnieuw geladen)",
-            ms(peer_median),
-        )
-    )
-    rows.append(Row("docxtpl, zelfde inhoud: p95", ms(peer_p95)))
-    rows.append(
-        Row(
-            "verhouding docxtpl / dossiergen (medianen)",
-            f"{ratio:.2f}×",
-            "≥ 5×",
-            ratio >= 5,
-        )
-    )
-    sample = loaded[0]
-    rows.append(Row(f"inhoud {sample.path.name}: dossiergen", docx_shape(ours(sample))))
-    rows.append(
-        Row(
-            f"inhoud {sample.path.name}: docxtpl",
-            docx_shape(docxtpl_peer.render(template, sample.data, env)),
-        )
-    )
-    del chosen, loaded
-
-    # 4. full build and no-op rebuild, as subprocesses
-    command = [
-        dossiergen,
-        "build",
-        str(dossiers),
-        "-o",
-        str(build),
-        "--jobs",
-        str(args.jobs),
-        "--quiet",
-        # Our rendering, not LibreOffice's layout: measuring the contents' page numbers
-        # starts LibreOffice for every rapport (about 0.5 s each in batches of 40).
-        "--zonder-paginanummers",
-        "--peildatum",
-        PEILDATUM,
-    ]
-    log(f"volledige bouw: {count} dossiers × alle documenten, --jobs {args.jobs}")
-    before = sources_state()
-    full = measured_run(command)
-    written, _, failed = build_summary(full.stdout)
-    on_disk = sum(1 for _ in build.rglob("*.docx"))
-    limit = 40 * count / 1000
-    rows.append(
-        Row(
-            f"volledige bouw {count} × alle documenten, --jobs {args.jobs}",
-            f"{full.wall:.1f} s ({written} gebouwd, {failed} mislukt, exitcode {full.rc}; "
-            f"{written / full.wall:.0f} documenten/s)",
-            f"≤ {limit:g} s" + ("" if count == 1000 else " (40 s per 1.000 naar rato)"),
-            full.wall <= limit and full.rc == 0,
-        )
-    )
-    rows.append(Row("documenten op schijf na de bouw", str(on_disk)))
-    rows.append(
-        Row(
-            "piekgeheugen van de bouw: grootste proces (ru_maxrss)",
-            f"{full.maxrss / MB:.0f} MB",
-            "≤ 300 MB",
-            full.maxrss <= 300 * MB,
-        )
-    )
-    rows.append(
-        Row(
-            "piekgeheugen van de bouw: procesboom samen, PSS (gedeelde pagina's één keer)",
-            f"{full.tree_pss / MB:.0f} MB (RSS opgeteld: {full.tree_rss / MB:.0f} MB)",
-            "≤ 300 MB",
-            full.tree_pss <= 300 * MB,
-        )
-    )
-
-    log("no-op rebuild")
-    after = sources_state()
-    changed = sorted(n for n in before.keys() | after.keys() if before.get(n) != after.get(n))
-    again = measured_run(command)
-    written2, current2, failed2 = build_summary(again.stdout)
-    rows.append(
-        Row(
-            "no-op rebuild (niets veranderd)",
-            f"{again.wall:.2f} s ({written2} gebouwd, {current2} al actueel, {failed2} mislukt)",
-            "≤ 1 s",
-            again.wall <= 1.0 and written2 == 0,
-        )
-    )
-
+    bench = Bench(args.out)
+    examples = dataset(args.out, "voorbeelddossiers", args.n, 1, args.seed)
+    synthetic = dataset(args.out, "synthetisch", args.samples, None, args.seed)
+    help_time(report, bench, 5 if args.quick else 10)
+    render_section(report, bench, "voorbeelddossiers", bench.load(examples[: args.samples]))
+    render_section(report, bench, "synthetische dossiers", bench.load(synthetic))
+    check_section(report, bench, examples[0].parent, examples)
+    full = build_section(report, bench, examples[0].parent, args.n, args.jobs)
+    count_scaling(report, bench, args, {args.n: full})
+    size_scaling(report, bench, args)
     print()
-    print(table(rows))
-    notes = [f"werkmap: {work}"]
-    if failed:
-        reasons = [line for line in full.stdout.splitlines() if "niet gebouwd" in line]
-        kinds = sorted({line.split(": ", 1)[1] for line in reasons if ": " in line})
-        notes.append(
-            f"{failed} documenten mislukten in de bouw; de soorten fouten "
-            f"(eerste {min(5, len(kinds))}): " + " | ".join(kinds[:5])
-        )
-    if changed:
-        notes.append(
-            f"{len(changed)} bestanden van dossiergen/, templates/ of schemas/ veranderden "
-            f"tijdens de bouw ({', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}): "
-            "de no-op rebuild bouwt dan terecht opnieuw en meet niet wat hij moet meten; "
-            "draai de bench opnieuw als niemand aan de code werkt"
-        )
-    notes.append(f"belasting van de machine (loadavg) aan het eind: {load()}")
-    for note in notes:
+    print(markdown(["meting", "gemeten", "doel", "gehaald?"], [g.cells() for g in report.goals]))
+    for title, header, rows in report.tables:
+        print(f"\n{title}\n")
+        print(markdown(header, rows))
+    report.notes.append(f"belasting van de machine (loadavg) aan het eind: {load()}")
+    print()
+    for note in report.notes:
         print(f"- {note}")
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "machine": machine(),
-                    "rows": [r.__dict__ | {"verdict": r.verdict} for r in rows],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        body = {
+            "machine": machine(),
+            "doelen": [g.__dict__ for g in report.goals],
+            "tabellen": [{"titel": t, "kop": h, "rijen": r} for t, h, r in report.tables],
+        }
+        args.json.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
-
-
-def table(rows: Sequence[Row]) -> str:
-    """A Markdown table: metric | measured | target | met?"""
-    header = ("meting", "gemeten", "doel", "gehaald?")
-    body = [(r.metric, r.measured, r.target, r.verdict) for r in rows]
-    widths = [max(len(line[i]) for line in [header, *body]) for i in range(4)]
-    lines = [
-        "| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) + " |"
-        for line in [header, *body]
-    ]
-    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -434,9 +434,18 @@ def beperkingen(rng: random.Random) -> list[dict[str, Any]]:
     ]
 
 
-def eigen_werk(rng: random.Random, base: dict[str, Any], ids: list[str]) -> dict[str, Any]:
-    count = rng.randint(5, 40)
-    names = [f"{rng.choice(ACTIVITEITEN)} ({j + 1})" for j in range(count)]
+def count(rng: random.Random, low: int, high: int, scale: float | None) -> int:
+    """A random count in ``low..high``; for a scaled dossier the average times ``scale``."""
+    if scale is None:
+        return rng.randint(low, high)
+    return max(1, round((low + high) / 2 * scale))
+
+
+def eigen_werk(
+    rng: random.Random, base: dict[str, Any], ids: list[str], scale: float | None = None
+) -> dict[str, Any]:
+    count_ = min(40, count(rng, 5, 40, scale))  # the schema's limit
+    names = [f"{rng.choice(ACTIVITEITEN)} ({j + 1})" for j in range(count_)]
     taken = [
         {
             "naam": name,
@@ -444,7 +453,7 @@ def eigen_werk(rng: random.Random, base: dict[str, Any], ids: list[str]) -> dict
             "omschrijving": alinea(rng, (1, 3)),
             "belasting": [belasting(rng) for _ in range(rng.randint(1, 4))],
         }
-        for name, share in zip(names, aandelen(rng, count), strict=True)
+        for name, share in zip(names, aandelen(rng, count_), strict=True)
     ]
     ew = copy.deepcopy(base)
     ew["taken"] = taken
@@ -517,13 +526,18 @@ def functie(rng: random.Random, ids: list[str], number: int) -> dict[str, Any]:
     return f
 
 
-def ander_werk(rng: random.Random, base: dict[str, Any] | None, ids: list[str]) -> dict[str, Any]:
+def ander_werk(
+    rng: random.Random, base: dict[str, Any] | None, ids: list[str], scale: float | None = None
+) -> dict[str, Any]:
     apw = copy.deepcopy(base) if base else {}
     apw.setdefault("onderzochte_organisatie", zin(rng))
-    count = rng.randint(0, 20)
+    # in very large dossiers the functions grow fastest: the schema stops the task list at 40,
+    # a free text at 20,000 characters (and the FML has 20 restrictions here)
+    grow = None if scale is None else scale * max(1.0, scale / 1.6)
+    functions = min(100, count(rng, 0, 20, grow))
     apw.pop("functies", None)
-    if count:
-        apw["functies"] = [functie(rng, ids, j + 1) for j in range(count)]
+    if functions:
+        apw["functies"] = [functie(rng, ids, j + 1) for j in range(functions)]
     carved = apw.get("jobcarving", {}).get("functie")
     if carved and carved.get("weging"):
         for row in carved["weging"]:
@@ -612,10 +626,14 @@ def brieven(rng: random.Random, start: date) -> list[dict[str, Any]]:
     return letters
 
 
-def synthetic(rng: random.Random, base: dict[str, Any], index: int) -> dict[str, Any]:
-    """One dossier: ``base`` with names, sizes and texts varied."""
+def example_copy(rng: random.Random, base: dict[str, Any], index: int) -> dict[str, Any]:
+    """One dossier the size of the examples: ``base`` with another person and kenmerk."""
     d = copy.deepcopy(base)
-    start = d["verzuim"]["eerste_ziektedag"]
+    _person(rng, d, index)
+    return d
+
+
+def _person(rng: random.Random, d: dict[str, Any], index: int) -> None:
     wn = d["werknemer"]
     wn["naam"] = rng.choice(ACHTERNAMEN)
     roepnaam = rng.choice(VOORNAMEN)
@@ -625,18 +643,28 @@ def synthetic(rng: random.Random, base: dict[str, Any], index: int) -> dict[str,
     wn["geboortedatum"] = date(rng.randint(1960, 2000), rng.randint(1, 12), rng.randint(1, 28))
     d["zaak"]["kenmerk"] = f"AD-SYN-{index:05d}"
 
+
+def synthetic(
+    rng: random.Random, base: dict[str, Any], index: int, scale: float | None = None
+) -> dict[str, Any]:
+    """One dossier: ``base`` with names, sizes and texts varied; ``scale`` fixes the sizes at
+    that multiple of the average (1 is about three times an example dossier)."""
+    d = copy.deepcopy(base)
+    start = d["verzuim"]["eerste_ziektedag"]
+    _person(rng, d, index)
+
     profile = d["bedrijfsarts"]["belastbaarheid"][-1]
     profile["beperkingen"] = beperkingen(rng)
     profile["mogelijkheden"] = tekst(rng, (1, 2))
     d["bedrijfsarts"]["belastbaarheid"] = [profile]
     ids = [b["id"] for b in profile["beperkingen"]]
 
-    d["eigen_werk"] = eigen_werk(rng, d["eigen_werk"], ids)
+    d["eigen_werk"] = eigen_werk(rng, d["eigen_werk"], ids, scale)
     if rng.random() < 0.5:
         d["aangepast_eigen_werk"] = aangepast_werk(rng, ids)
     else:
         d.pop("aangepast_eigen_werk", None)
-    d["ander_passend_werk"] = ander_werk(rng, d.get("ander_passend_werk"), ids)
+    d["ander_passend_werk"] = ander_werk(rng, d.get("ander_passend_werk"), ids, scale)
     if rng.random() < 0.4:
         d["spoor_2"] = spoor_2(rng, start)
     else:
@@ -646,9 +674,9 @@ def synthetic(rng: random.Random, base: dict[str, Any], index: int) -> dict[str,
     plan["afspraken"] = afspraken(rng)
     plan["einddoel_toelichting"] = tekst(rng, (1, 2))
 
-    d["werknemer_informatie"]["visie_werknemer"] = tekst(rng)
-    d["werkgever_informatie"]["visie_werkgever"] = tekst(rng, (1, 3))
-    d["beschouwing"] = tekst(rng, (3, 6))
+    d["werknemer_informatie"]["visie_werknemer"] = tekst(rng, _paragraphs(2, 5, scale))
+    d["werkgever_informatie"]["visie_werkgever"] = tekst(rng, _paragraphs(1, 3, scale))
+    d["beschouwing"] = tekst(rng, _paragraphs(3, 6, scale))
     d["conclusie"] = tekst(rng, (1, 2))
     d["advies"] = LiteralScalarString(
         "".join(f"{k + 1}. {zin(rng)}\n" for k in range(rng.randint(2, 6)))
@@ -661,6 +689,13 @@ def synthetic(rng: random.Random, base: dict[str, Any], index: int) -> dict[str,
     return d
 
 
+def _paragraphs(low: int, high: int, scale: float | None) -> tuple[int, int]:
+    if scale is None:
+        return (low, high)
+    fixed = max(1, min(20, round((low + high) / 2 * scale)))  # the schema caps texts at 20,000
+    return (fixed, fixed)
+
+
 def load_examples() -> list[dict[str, Any]]:
     """The example dossiers as plain data (dates as ``date``), in file-name order."""
     yaml = YAML(typ="safe")
@@ -670,14 +705,22 @@ def load_examples() -> list[dict[str, Any]]:
     return examples
 
 
-def generate(count: int, outdir: Path, seed: int = 1) -> list[Path]:
-    """Write ``count`` dossiers to ``outdir`` (created); return their paths."""
+def generate(number: int, outdir: Path, seed: int = 1, size: float | None = None) -> list[Path]:
+    """Write ``number`` dossiers to ``outdir`` (created); return their paths.
+
+    ``size`` None: the varied synthetic dossiers (about three times an example); 1: copies of
+    the examples with another person; larger: synthetic dossiers of about ``size`` times the
+    examples' size."""
     outdir.mkdir(parents=True, exist_ok=True)
     examples = load_examples()
     paths = []
-    for index in range(count):
+    for index in range(number):
         rng = random.Random(f"{seed}:{index}")
-        dossier = synthetic(rng, examples[index % len(examples)], index)
+        base = examples[index % len(examples)]
+        if size == 1:
+            dossier = example_copy(rng, base, index)
+        else:
+            dossier = synthetic(rng, base, index, None if size is None else size / 3)
         path = outdir / f"synth-{index:05d}.yaml"
         path.write_text(HEADER + dump_yaml(dossier), "utf-8")
         paths.append(path)
@@ -689,8 +732,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="aantal dossiers")
     parser.add_argument("outdir", type=Path, help="map voor de dossiers")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--grootte", type=float, help="1: kopieën van de voorbeelden; 4, 16: zoveel keer zo groot"
+    )
     args = parser.parse_args(argv)
-    paths = generate(args.n, args.outdir, args.seed)
+    paths = generate(args.n, args.outdir, args.seed, args.grootte)
     print(f"{len(paths)} dossiers geschreven naar {args.outdir}")
     return 0
 

@@ -4,9 +4,10 @@
 
 A companion to ``bench.py`` for whoever works on the targets: it generates ``--n`` synthetic
 dossiers and prints medians per dossier of the stages of ``check_file`` (YAML load, schema,
-domain rules, diagnosis-word scan) and of ``render_document`` (view, derive, Jinja, markup
-parse, Word writer) for every document kind. The render stages repeat the steps of
-``dossiergen.engine.render_document``; if that function changes, change ``stages`` here too.
+domain rules, diagnosis-word scan) and of ``render_document`` (context: view, timeline and
+derived data; Jinja; markup parse; Word writer) for every document kind. The render stages
+repeat the steps of ``dossiergen.engine.render_document``; if that function changes, change
+``stages`` here too.
 """
 
 from __future__ import annotations
@@ -52,8 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from dossiergen.docx.writer import DocumentProperties, render_docx
     from dossiergen.dossier.load import load_dossier
     from dossiergen.dossier.validate import validate_schema
-    from dossiergen.dossier.views import make_view
-    from dossiergen.engine import engine_for
+    from dossiergen.engine import document_context, engine_for
     from dossiergen.rules import apply_rules
     from dossiergen.rules.privacy import diagnosis_warnings
     from dossiergen.text.markup import parse_markup
@@ -84,28 +84,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:52} {statistics.median(values) * 1000:8.1f} ms")
 
     def stages(spec: DocumentSpec, data: Any, times: dict[str, list[float]]) -> None:
-        view = clocked(
-            times, "view (make_view)", lambda: make_view(data, engine.schemas, spec.audiences)
+        context = clocked(
+            times,
+            "context (document_context)",
+            lambda: document_context(data, spec, engine, "", PEILDATUM),
         )
-        day = spec.document_date(data, PEILDATUM)
-        derived = clocked(times, "afgeleid (spec.derive)", lambda: spec.derive(view, PEILDATUM))
-        context = {
-            "dossier": view,
-            "document": {
-                "naam": spec.name,
-                "titel": spec.title,
-                "datum": day.isoformat(),
-                "versie": "",
-                "bron": "",
-                "doelgroep": sorted(a.value for a in spec.audiences),
-            },
-            "peildatum": PEILDATUM.isoformat(),
-            **derived,
-        }
         markup = clocked(
             times, "Jinja (renderer.render)", lambda: engine.renderer.render(spec.template, context)
         )
         blocks = clocked(times, "markup (parse_markup)", lambda: parse_markup(markup))
+        day = spec.document_date(data, PEILDATUM)
         properties = DocumentProperties(
             title=spec.core_title(data),
             author=spec.author(data),
@@ -116,11 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         clocked(
             times,
             "Word (render_docx)",
-            lambda: render_docx(blocks, engine.house_style, properties),
+            lambda: render_docx(blocks, engine.house_style, properties, engine.fixed_parts),
         )
 
     print("\nrender_document per documentsoort, mediaan per document (ms):")
-    header = ["document", "aantal", "view", "afgeleid", "Jinja", "markup", "Word", "totaal"]
+    header = ["document", "aantal", "context", "Jinja", "markup", "Word", "totaal"]
     print("  " + " ".join(f"{h:>10}" if i else f"{h:34}" for i, h in enumerate(header)))
     for spec in DOCUMENTS.values():
         times: dict[str, list[float]] = defaultdict(list)

@@ -17,16 +17,22 @@ from typing import Any
 from dossiergen.config import Resources
 from dossiergen.documents import DocumentSpec
 from dossiergen.documents.tijdlijn import dossier_tijdlijn, tijdlijn_context
-from dossiergen.docx.writer import DocumentProperties, HouseStyle, render_docx
+from dossiergen.docx.writer import (
+    DocumentProperties,
+    HouseStyle,
+    PartCache,
+    fixed_parts,
+    render_docx,
+)
 from dossiergen.dossier.schemas import SchemaSet, load_schemas
-from dossiergen.dossier.views import Audience, make_view
+from dossiergen.dossier.views import Audience, View, make_view
 from dossiergen.errors import DiagnosisWordError
 from dossiergen.poortwachter import wet
 from dossiergen.rules.privacy import text_fields, unchecked_in_document
 from dossiergen.text.markup import parse_markup
 from dossiergen.text.sandbox import TemplateRenderer
 
-__all__ = ["Engine", "document_context", "engine_for", "render_document"]
+__all__ = ["DossierFacts", "Engine", "document_context", "engine_for", "render_document"]
 
 
 @dataclass(frozen=True)
@@ -38,18 +44,45 @@ class Engine:
     house_style: HouseStyle
     bureau_naam: str = ""  # shown in the house style's Company fields (headers, footers)
     colofon: bool = True  # print the small-print colofon (version, audience) in documents
+    #: The house style's unchanging parts, compressed once (see ``docx.writer.fixed_parts``).
+    fixed_parts: PartCache | None = None
 
 
 @cache
 def engine_for(resources: Resources) -> Engine:
     """The engine for ``resources``, loaded once per process (workers reuse it)."""
+    house_style = HouseStyle.load(resources.house_style)
     return Engine(
         schemas=load_schemas(resources.schemas_dir),
         renderer=TemplateRenderer(resources.templates_dir, resources.overrides_dir),
-        house_style=HouseStyle.load(resources.house_style),
+        house_style=house_style,
         bureau_naam=resources.bureau_naam,
         colofon=resources.colofon,
+        fixed_parts=fixed_parts(house_style),
     )
+
+
+class DossierFacts:
+    """What every document of one dossier on one peildatum shares, computed once: the timeline,
+    its template data, the law's numbers and each audience's view (views are immutable)."""
+
+    def __init__(self, data: Mapping[str, Any], engine: Engine, peildatum: date) -> None:
+        self.data = data
+        self.peildatum = peildatum
+        self._schemas = engine.schemas
+        # One timeline per dossier and date, from the same input as ``dossiergen timeline``:
+        # every document of the dossier prints the same eerste ziektedag and deadlines.
+        self.tijdlijn = dossier_tijdlijn(data, peildatum)
+        self.tijdlijn_data = tijdlijn_context(self.tijdlijn)
+        self.wet = wet.template_data()  # the law's numbers: no template writes them itself
+        self._views: dict[frozenset[Audience], View] = {}
+
+    def view(self, audiences: frozenset[Audience]) -> View:
+        """The dossier as ``audiences`` may see it, made on first use."""
+        view = self._views.get(audiences)
+        if view is None:
+            view = self._views[audiences] = make_view(self.data, self._schemas, audiences)
+        return view
 
 
 def render_document(
@@ -58,9 +91,14 @@ def render_document(
     engine: Engine,
     version: str,
     peildatum: date,
+    facts: DossierFacts | None = None,
 ) -> bytes:
-    """Pure middle of the pipeline: dossier data → view → markup → Word bytes."""
-    context = document_context(data, spec, engine, version, peildatum)
+    """Pure middle of the pipeline: dossier data → view → markup → Word bytes.
+
+    ``facts`` are the dossier's shared facts on ``peildatum``, when its other documents are made
+    too (see :class:`DossierFacts`); without them they are computed for this document.
+    """
+    context = document_context(data, spec, engine, version, peildatum, facts)
     markup = engine.renderer.render(spec.template, context)
     if Audience.WERKGEVER in spec.audiences:
         refuse_diagnosis_words(markup, data, spec.title)
@@ -75,7 +113,7 @@ def render_document(
         created=created,
         company=engine.bureau_naam,
     )
-    return render_docx(blocks, engine.house_style, properties)
+    return render_docx(blocks, engine.house_style, properties, engine.fixed_parts)
 
 
 def document_context(
@@ -84,14 +122,14 @@ def document_context(
     engine: Engine,
     version: str,
     peildatum: date,
+    facts: DossierFacts | None = None,
 ) -> dict[str, Any]:
     """The template data of one document: the audience's view of the dossier, the document's
     own facts and what its kind derives from that view (so derived data cannot leak either)."""
-    view = make_view(data, engine.schemas, spec.audiences)
+    if facts is None or facts.data is not data or facts.peildatum != peildatum:
+        facts = DossierFacts(data, engine, peildatum)
+    view = facts.view(spec.audiences)
     document_date = spec.document_date(data, peildatum)
-    # One timeline per dossier and date, from the same input as ``dossiergen timeline``:
-    # every document of the dossier prints the same eerste ziektedag and deadlines.
-    tijdlijn = dossier_tijdlijn(data, peildatum)
     return {
         "dossier": view,
         "document": {
@@ -106,9 +144,9 @@ def document_context(
             "doelgroep": sorted(a.value for a in spec.audiences),
         },
         "peildatum": peildatum.isoformat(),
-        "wet": wet.template_data(),  # the law's numbers: no template writes them itself
-        "tijdlijn": tijdlijn_context(tijdlijn),
-        **spec.derive(view, tijdlijn, peildatum),  # from the view: derived data cannot leak
+        "wet": facts.wet,
+        "tijdlijn": facts.tijdlijn_data,
+        **spec.derive(view, facts.tijdlijn, peildatum),  # from the view: derived data cannot leak
     }
 
 

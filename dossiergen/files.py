@@ -4,6 +4,7 @@ sees the previous file or the complete new one, never half)."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
 import re
@@ -55,12 +56,15 @@ def dutch_os_error(error: OSError) -> str:
     return f"systeemfout {name}" if name else f"systeemfout ({type(error).__name__})"
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+def write_atomic(path: Path, data: bytes, mode: int = 0o644, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same directory, fsync and
     ``os.replace``; raises :class:`WriteError`. A failed or killed write leaves the previous
     file (or none) and no temporary file behind; parallel writers (``make -j``) each use their
     own temporary name, and the last rename wins. ``mode`` is the new file's permissions (a
-    rewritten dossier keeps its own)."""
+    rewritten dossier keeps its own).
+
+    With ``durable=False`` nothing is synced: the caller syncs many files at once with
+    :func:`sync_filesystem` before it writes what refers to them (the build's manifests)."""
     path = Path(path)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -70,8 +74,9 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         # mkstemp makes the file 0600; an output document should be readable like any other file
         os.chmod(temp, mode)
         os.replace(temp, path)
@@ -81,7 +86,31 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
         if isinstance(e, OSError):
             raise WriteError(f"kan {display_path(path)} niet schrijven: {dutch_os_error(e)}") from e
         raise
-    _fsync_directory(path.parent)
+    if durable:
+        _fsync_directory(path.parent)
+
+
+def sync_filesystem(folder: Path) -> None:
+    """Flush everything written to the file system that holds ``folder`` to disk: one
+    ``syncfs`` (Linux) instead of an fsync per file, else ``sync``. Raises
+    :class:`WriteError` when the file system reports that a write failed (a full disk)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        os.sync()
+        return
+    try:
+        syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+        if syncfs is None:
+            os.sync()
+        elif syncfs(fd) != 0:
+            code = ctypes.get_errno()
+            error = OSError(code, os.strerror(code))
+            raise WriteError(
+                f"kan niet naar {display_path(folder)} schrijven: {dutch_os_error(error)}"
+            )
+    finally:
+        os.close(fd)
 
 
 #: What ``write_atomic`` names its temporary files: ``.<target>.<8 random characters>.tmp``.

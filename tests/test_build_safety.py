@@ -4,6 +4,7 @@ the output folder, one build per folder, no temporary files left, errors as Dutc
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ import textwrap
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -209,10 +211,21 @@ def test_a_full_or_read_only_disk_leaves_no_temporary_file(
 ) -> None:
     import dossiergen.files as files
 
-    def failing(fd: int) -> None:
-        raise OSError(code, os.strerror(code))
+    class FailingFile(io.BytesIO):
+        """A file on a full or read-only disk: writing fails."""
 
-    monkeypatch.setattr(files.os, "fsync", failing)
+        def write(self, data: Any) -> int:
+            raise OSError(code, os.strerror(code))
+
+    opened = os.fdopen
+
+    def failing(fd: int, mode: str) -> Any:
+        if mode != "wb":
+            return opened(fd, mode)
+        os.close(fd)
+        return FailingFile()
+
+    monkeypatch.setattr(files.os, "fdopen", failing)
     out = tmp_path / "build"
     report = _build([MINIMAL, *EXAMPLES], out)
     monkeypatch.undo()
@@ -220,6 +233,26 @@ def test_a_full_or_read_only_disk_leaves_no_temporary_file(
     assert len(failures) == len(EXAMPLES)
     assert all(words in m for m in failures)
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_failed_sync_records_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents are synced once before their manifests are written: when the file system
+    reports a failed write then, no manifest claims anything and the next build rebuilds."""
+    import dossiergen.builder.build as build_module
+    from dossiergen.errors import WriteError
+
+    def failing(folder: Path) -> None:
+        raise WriteError("kan niet schrijven: de schijf is vol")
+
+    monkeypatch.setattr(build_module, "sync_filesystem", failing)
+    out = tmp_path / "build"
+    report = _build(EXAMPLES, out)
+    monkeypatch.undo()
+    assert len(report.failed) == len(EXAMPLES)  # type: ignore[attr-defined]
+    assert all("niet vastgelegd" in m and "vol" in m for m in report.failed)  # type: ignore[attr-defined]
+    assert not list(out.rglob(MANIFEST_NAME))
+    again = _build(EXAMPLES, out)
+    assert again.written and not again.up_to_date  # type: ignore[attr-defined]
 
 
 def test_a_manifest_that_is_json_but_not_an_object_means_rebuild(tmp_path: Path) -> None:

@@ -82,3 +82,20 @@ def test_the_getal_macro_and_filter_agree() -> None:
     )
     out = template.render(xs=[38, 18.5, 12.25, 1234.5, 0.1])
     assert out == "38=38;18\\,5=18\\,5;12\\,25=12\\,25;1\\.234\\,5=1\\.234\\,5;0\\,1=0\\,1;"
+
+
+def test_escape_markup_is_the_plain_definition_for_every_character() -> None:
+    """Punctuation behind a backslash, whitespace runs one space: checked for every code point
+    against the two regular expressions that define it."""
+    import re
+
+    from dossiergen.text.filters import escape_markup
+
+    punctuation = re.compile(r"([!-/:-@\[-`{-~])")
+    whitespace = re.compile(r"\s+")
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        text = f"{chr(code)}a{chr(code)}{chr(code)} "
+        expected = punctuation.sub(r"\\\1", whitespace.sub(" ", text))
+        assert escape_markup(text) == expected, hex(code)

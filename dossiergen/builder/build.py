@@ -8,6 +8,7 @@ dossiers in parallel worker processes, each loading the engine once.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,12 +24,13 @@ from dossiergen.builder.outputs import (
     prune,
 )
 from dossiergen.builder.pdf import make_pdfs
+from dossiergen.builder.shard import Shard
 from dossiergen.builder.versions import dossier_versions
 from dossiergen.config import Resources
 from dossiergen.documents import DOCUMENTS, DocumentSpec
 from dossiergen.engine import engine_for
 from dossiergen.errors import DossierError, UsageError
-from dossiergen.files import discover, display_path
+from dossiergen.files import discover, display_path, sync_filesystem
 from dossiergen.problems import Problem
 from dossiergen.workers import parallel_map
 
@@ -49,6 +51,8 @@ class BuildReport:
     pdf_written: list[Path] = field(default_factory=list)
     pdf_up_to_date: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # worth saying, not a failure
+    dossiers: int = 0  # dossiers built or checked as up to date (with --shard: this part's)
+    all_dossiers: int = 0  # dossiers found
 
     @property
     def ok(self) -> bool:
@@ -89,12 +93,14 @@ def build_paths(
     pdf: bool = False,
     prune_orphans: bool = False,
     progress: Progress | None = None,
+    shard: Shard | None = None,
 ) -> BuildReport:
     """Build ``documents`` for every dossier under ``paths`` into ``output_dir/<stem>/``.
 
     Holds the output folder's lock throughout (``BuildLockedError`` when another build has it).
     With ``pdf`` every document built or up to date gets a current PDF, all converted by one
-    LibreOffice run; with ``prune_orphans`` what no dossier makes any more is removed.
+    LibreOffice run; with ``prune_orphans`` what no dossier makes any more is removed. With
+    ``shard`` only that part of the dossiers is built; the others' outputs are no orphans.
     """
     report = BuildReport()
     with output_lock(output_dir):
@@ -110,13 +116,17 @@ def build_paths(
             force=force,
             explicit=explicit,
         )
+        every_job = build_jobs
+        if shard is not None:
+            build_jobs = [job for job in build_jobs if shard.holds(job.path)]
+        report.dossiers, report.all_dossiers = len(build_jobs), len(every_job)
         _build(build_jobs, resources, jobs, report, progress)
         if resources.paginering:
             _number_contents(report)
         if pdf:
             _pdfs(build_jobs, report, jobs, progress)
         if all(p.is_dir() for p in paths):
-            wanted = {job.path.stem: _output_names() for job in build_jobs}
+            wanted = {job.path.stem: _output_names() for job in every_job}
             orphans = find_orphans(output_dir, wanted)
             if prune_orphans:
                 report.removed, failures = prune(orphans)
@@ -149,6 +159,52 @@ def _output_names() -> set[str]:
     return {f"{name}{suffix}" for name in DOCUMENTS for suffix in (".docx", ".pdf")}
 
 
+class ManifestQueue:
+    """The manifests of built dossiers, saved in batches after their documents are on disk.
+
+    Documents are written without an fsync each; before a batch of manifests is written the
+    output's file system is synced once, and after it once more. A crash at any moment leaves
+    no manifest that claims a document not fully on disk (a document it did not reach is
+    rebuilt next time). Batches keep an interrupted build's progress.
+    """
+
+    def __init__(self, output_dir: Path, report: BuildReport, every: float = 5.0) -> None:
+        self.output_dir = output_dir
+        self.report = report
+        self.every = every
+        self.pending: list[tuple[str, Manifest]] = []
+        self.last = time.monotonic()
+
+    def add(self, outcome: DossierOutcome) -> None:
+        if outcome.manifest is not None:
+            self.pending.append((outcome.display_path, outcome.manifest))
+            outcome.manifest = None
+        if time.monotonic() - self.last >= self.every:
+            self.save()
+
+    def save(self) -> None:
+        """Sync the documents written so far, then write and sync their manifests."""
+        self.last = time.monotonic()
+        if not self.pending:
+            return
+        try:
+            sync_filesystem(self.output_dir)
+        except DossierError as e:  # not on disk: record nothing, so everything is rebuilt
+            self.report.failed += [f"{shown}: niet vastgelegd: {e}" for shown, _ in self.pending]
+            self.pending.clear()
+            return
+        for shown, manifest in self.pending:
+            try:
+                manifest.save(durable=False)
+            except DossierError as e:
+                self.report.failed.append(f"{shown}: {e}")
+        self.pending.clear()
+        try:
+            sync_filesystem(self.output_dir)
+        except DossierError as e:
+            self.report.failed.append(f"{display_path(self.output_dir)}: {e}")
+
+
 def _build(
     build_jobs: Sequence[BuildJob],
     resources: Resources,
@@ -175,12 +231,19 @@ def _build(
         else:
             pending.append(job)
     if pending:
-        engine_for(resources)  # configuration errors stop here, once; workers inherit it
-    for outcome in _run_jobs(pending, jobs):
-        report.add(outcome)
-        done += 1
-        if progress:
-            progress("dossiers", done, len(build_jobs))
+        # Configuration errors stop here, once; forked workers inherit the engine with every
+        # template compiled and the house style's fixed parts compressed.
+        engine_for(resources).renderer.compile_all()
+    manifests = ManifestQueue(build_jobs[0].output_dir if build_jobs else Path("."), report)
+    try:
+        for outcome in _run_jobs(pending, jobs):
+            report.add(outcome)
+            manifests.add(outcome)
+            done += 1
+            if progress:
+                progress("dossiers", done, len(build_jobs))
+    finally:
+        manifests.save()  # also when interrupted: what was built stays recorded
 
 
 def _pdfs(

@@ -23,7 +23,7 @@ from dossiergen.config import Resources
 from dossiergen.documents import DocumentSpec, missing_parts
 from dossiergen.docx.writer import write_atomic
 from dossiergen.dossier.load import LoadedDossier
-from dossiergen.engine import Engine, engine_for, render_document
+from dossiergen.engine import DossierFacts, Engine, engine_for, render_document
 from dossiergen.errors import DossierError, WriteError
 from dossiergen.files import display_path, dutch_os_error
 from dossiergen.problems import Problem
@@ -41,6 +41,9 @@ class DossierOutcome:
     up_to_date: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: The dossier's manifest when it changed: the parent saves it once the documents it
+    #: records are on disk (see ``build.ManifestQueue``).
+    manifest: Manifest | None = None
 
 
 @dataclass(frozen=True)
@@ -99,17 +102,11 @@ def _build_dossier(job: BuildJob, outcome: DossierOutcome) -> None:
     version = job.version
     if digest != job.sha256:
         version = f"inhoud {digest[:12]} (gewijzigd tijdens het bouwen)"
-    built = _Built(job, engine, dossier, manifest, digest, version)
+    built = _Built(job, engine, dossier, manifest, digest, version, None)
     for spec in job.documents:
         built.document(spec, outcome)
-    _save(manifest, job, outcome)
-
-
-def _save(manifest: Manifest, job: BuildJob, outcome: DossierOutcome) -> None:
-    try:
-        manifest.save()
-    except DossierError as e:
-        outcome.failed.append(f"{job.display_path}: {e}")
+    if manifest.changed:
+        outcome.manifest = manifest  # saved by the parent once the documents are on disk
 
 
 @dataclass
@@ -122,6 +119,7 @@ class _Built:
     manifest: Manifest
     digest: str
     version: str
+    facts: DossierFacts | None  # made for the first document rendered, shared by the others
 
     def document(self, spec: DocumentSpec, outcome: DossierOutcome) -> None:
         job, dossier, manifest = self.job, self.dossier, self.manifest
@@ -154,7 +152,11 @@ class _Built:
             outcome.up_to_date.append(target)
             return
         try:
-            data = render_document(dossier.data, spec, self.engine, self.version, job.peildatum)
+            if self.facts is None:
+                self.facts = DossierFacts(dossier.data, self.engine, job.peildatum)
+            data = render_document(
+                dossier.data, spec, self.engine, self.version, job.peildatum, self.facts
+            )
             _write(target, data)
         except COMPUTATION_ERRORS as e:
             outcome.problems.append(computation_problem(dossier, e))
@@ -222,4 +224,4 @@ def _write(target: Path, data: bytes) -> None:
         raise WriteError(
             f"kan map {display_path(target.parent)} niet maken: {dutch_os_error(e)}"
         ) from e
-    write_atomic(target, data)
+    write_atomic(target, data, durable=False)  # synced with the others before the manifests

@@ -341,8 +341,13 @@ class Manifest:
         if self.entries.pop(target.name, None) is not None:
             self._changed = True
 
-    def save(self) -> None:
-        """Write the manifest atomically when something changed."""
+    @property
+    def changed(self) -> bool:
+        """Whether there is something to save."""
+        return self._changed
+
+    def save(self, *, durable: bool = True) -> None:
+        """Write the manifest atomically when something changed (``durable``: synced now)."""
         if not self._changed:
             return
         body = {
@@ -358,5 +363,6 @@ class Manifest:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise WriteError(f"kan map {self.folder} niet maken: {dutch_os_error(e)}") from e
-        write_atomic(self.folder / MANIFEST_NAME, json.dumps(body, indent=1).encode() + b"\n")
+        content = json.dumps(body, indent=1).encode() + b"\n"
+        write_atomic(self.folder / MANIFEST_NAME, content, durable=durable)
         self._changed = False

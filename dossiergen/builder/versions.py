@@ -70,8 +70,9 @@ def dossier_versions(paths: Iterable[Path]) -> Mapping[Path, DossierVersion]:
                 )
             continue
         root = Path(top.strip())
-        last_commit = _last_commits(root, folder)
         committed = _committed_blobs(root, folder)
+        wanted = {path.resolve().relative_to(root).as_posix() for path, _ in members}
+        last_commit = _last_commits(root, folder, wanted & committed.keys())
         for path, fingerprint in members:
             relative = path.resolve().relative_to(root).as_posix()
             commit = last_commit.get(relative)
@@ -88,21 +89,58 @@ def dossier_versions(paths: Iterable[Path]) -> Mapping[Path, DossierVersion]:
     return versions
 
 
-def _last_commits(root: Path, folder: Path) -> dict[str, str]:
-    log = _git(["log", "--format=@%h %cs", "--name-only", "--", str(folder)], root)
+_GIT_LOG = ("git", "-c", "core.quotePath=false", "log", "--format=@%h %cs", "--name-only")
+
+
+def _last_commits(root: Path, folder: Path, wanted: set[str]) -> dict[str, str]:
+    """The last commit of each ``wanted`` file (committed in HEAD), newest first from ``git
+    log``, read only as far back as the oldest of them: the cost follows how long ago the
+    least recently changed dossier changed, not the length of the history."""
     found: dict[str, str] = {}
+    if not wanted:
+        return found
+    try:
+        process = subprocess.Popen(
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "log",
+                "--format=@%h %cs",
+                "--name-only",
+                "--",
+                str(folder),
+            ],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+    except OSError:
+        return found
+    assert process.stdout is not None
+    missing = set(wanted)
     current = ""
-    for line in (log or "").splitlines():
-        if line.startswith("@"):
-            short, _, day = line[1:].partition(" ")
-            current = f"{short} ({day})"
-        elif line.strip() and line not in found:
-            found[line] = current
+    try:
+        for line in process.stdout:
+            line = line.rstrip("\n")
+            if line.startswith("@"):
+                short, _, day = line[1:].partition(" ")
+                current = f"{short} ({day})"
+            elif line in missing:
+                found[line] = current
+                missing.discard(line)
+                if not missing:
+                    break
+    finally:
+        process.kill()
+        process.stdout.close()
+        process.wait()
     return found
 
 
 def _committed_blobs(root: Path, folder: Path) -> dict[str, str]:
-    listing = _git(["ls-tree", "-r", "HEAD", "--", str(folder)], root)
+    listing = _git(["-c", "core.quotePath=false", "ls-tree", "-r", "HEAD", "--", str(folder)], root)
     blobs: dict[str, str] = {}
     for line in (listing or "").splitlines():
         meta, _, name = line.partition("\t")

@@ -187,6 +187,13 @@ def _capped_jobs(jobs: int | None) -> int | None:
     is_flag=True,
     help="Sneller: meet de paginanummers van de inhoudsopgave niet met LibreOffice.",
 )
+@click.option(
+    "--shard",
+    metavar="DEEL/AANTAL",
+    default=None,
+    help="Bouw alleen dit deel van de dossiers, bijvoorbeeld 2/4 (vaste verdeling op kenmerk; "
+    "voor CI-jobs naast elkaar).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgangsbalk.")
 @_peildatum
 def build(
@@ -200,6 +207,7 @@ def build(
     prune: bool,
     no_colofon: bool,
     no_page_numbers: bool,
+    shard: str | None,
     quiet: bool,
     peildatum: str | None,
 ) -> None:
@@ -228,6 +236,7 @@ def build(
             prune=prune,
             colofon=not no_colofon,
             paginanummers=not no_page_numbers,
+            shard=shard,
         )
         if quiet or not sys.stderr.isatty():
             report, ok = run_build(options, resources=resources)

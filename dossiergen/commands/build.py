@@ -25,6 +25,7 @@ def run_build(
     import time
 
     from dossiergen.builder.build import build_paths, select_documents
+    from dossiergen.builder.shard import Shard
 
     started = time.perf_counter()
     from dossiergen.builder.paginas import libreoffice_identity
@@ -34,6 +35,7 @@ def run_build(
         resources or default_resources(), colofon=options.colofon, paginering=measuring
     )
     documents = select_documents(options.document_names)
+    shard = Shard.parse(options.shard) if options.shard else None
     output_dir = options.output_dir
     report = build_paths(
         options.paths,
@@ -48,6 +50,7 @@ def run_build(
         pdf=options.pdf,
         prune_orphans=options.prune,
         progress=progress,
+        shard=shard,
     )
     lines = [problem.as_text() for problem in report.problems]
     lines.extend(report.failed)
@@ -65,5 +68,7 @@ def run_build(
         summary += (
             f"; PDF: {len(report.pdf_written)} gemaakt, {len(report.pdf_up_to_date)} al actueel"
         )
+    if shard is not None:
+        summary += f"; deel {shard}: {report.dossiers} van de {report.all_dossiers} dossiers"
     lines.append(f"{summary} in {seconds:.1f} s ({output_dir})")
     return "\n".join(lines) + "\n", report.ok

@@ -52,6 +52,7 @@ class BuildOptions:
     #: Measure the contents' page numbers with LibreOffice when installed
     #: (False: --zonder-paginanummers, the entries without numbers, no LibreOffice run).
     paginanummers: bool = True
+    shard: str | None = None  # "I/N": only part I of N of the dossiers (by kenmerk)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from dossiergen.docx.housestyle import (
     REQUIRED_TABLE_STYLES,
     HouseStyle,
 )
+from dossiergen.docx.package import DOCUMENT_LEVEL, PartCache, cache_for, compress, zip_archive
 from dossiergen.errors import MarkupError
 from dossiergen.files import write_atomic
 
@@ -48,12 +49,13 @@ __all__ = [
     "REQUIRED_TABLE_STYLES",
     "DocumentProperties",
     "HouseStyle",
+    "PartCache",
+    "fixed_parts",
     "render_docx",
     "with_page_numbers",
     "write_atomic",
 ]
 
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest zip timestamp: no clock in the output
 _CORE_NS = {
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -84,10 +86,30 @@ class DocumentProperties:
             object.__setattr__(self, "created", self.created.astimezone(UTC))
 
 
+def fixed_parts(house_style: HouseStyle) -> PartCache:
+    """The house style's parts that are the same in every document, compressed once: pass it
+    to :func:`render_docx` for every document on this house style."""
+    house = house_style
+    per_document = {house.document_part, house.numbering.part, house.core_part}
+    per_document |= set(house.field_parts)
+    fixed: dict[str, bytes | tuple[bytes, ...]] = {
+        name: data for name, data in house.parts.items() if name not in per_document
+    }
+    fixed.update((n, d) for n, d in house.extra_parts.items() if n not in per_document)
+    fixed[house.settings_part] = house.settings_plain
+    return cache_for(fixed)
+
+
 def render_docx(
-    blocks: Sequence[Block], house_style: HouseStyle, properties: DocumentProperties
+    blocks: Sequence[Block],
+    house_style: HouseStyle,
+    properties: DocumentProperties,
+    fixed: PartCache | None = None,
 ) -> bytes:
     """Render ``blocks`` as a .docx on ``house_style``; the same input gives the same bytes.
+
+    ``fixed`` is :func:`fixed_parts` of ``house_style``, made once; without it every part is
+    compressed for this document alone (the same bytes, more work).
 
     Raises :class:`MarkupError` when text holds a character XML cannot store (the validator
     should have rejected it earlier) and :class:`HouseStyleError` for a ``Paragraph.style`` the
@@ -122,20 +144,16 @@ def render_docx(
     names = ["[Content_Types].xml"]  # first, as Word writes it; some readers sniff it there
     names += [n for n in house.parts if n != "[Content_Types].xml"]
     names += sorted(n for n in replaced if n not in house.parts and n not in names)
-    return _archive([(name, replaced.get(name, house.parts.get(name, b""))) for name in names])
+    parts = fixed if fixed is not None else fixed_parts(house)
+    return zip_archive(
+        parts.part(name, replaced[name] if name in replaced else house.parts[name])
+        for name in names
+    )
 
 
 def _archive(entries: Sequence[tuple[str, bytes]]) -> bytes:
     """A zip of ``entries`` in their order, with fixed timestamps and attributes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # fixed, not the host's
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
+    return zip_archive(compress(name, data, DOCUMENT_LEVEL) for name, data in entries)
 
 
 def with_page_numbers(docx: bytes, pages: Mapping[str, int]) -> bytes:

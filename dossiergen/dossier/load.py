@@ -1,8 +1,8 @@
 """Read a dossier file safely into plain data that remembers every key's and item's position.
 
-ruamel.yaml's C parser composes the YAML node graph (ten times faster than its pure-Python
-round-trip loader); our own constructor (``yaml_nodes``) turns the nodes into containers
-with ruamel's ``.lc`` interface, keeping YAML timestamps as the text that was typed.
+ruamel.yaml's C parser (libyaml) reads the text into events with positions; our own
+constructor (``yaml_events``) turns them into containers with ruamel's ``.lc`` interface,
+keeping YAML timestamps as the text that was typed.
 
 The loader is the first line of defence against hostile or broken input: it never constructs
 Python objects from tags, caps size, alias expansion and nesting, and turns every failure into
@@ -18,17 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+from dossiergen.dossier.yaml_events import EventConstructor, read_events
 from dossiergen.dossier.yaml_nodes import (
     BIDI_CONTROLS,
     FORBIDDEN,
     MAX_DEPTH,
     MAX_EXPANDED_SIZE,
-    NodeConstructor,
-    Yaml12Resolver,
     bidi_message,
     failure,
     problem_at,
@@ -37,10 +34,10 @@ from dossiergen.errors import LoadError
 from dossiergen.files import dutch_os_error, not_a_regular_file, printable_name
 from dossiergen.problems import Problem
 
-#: A real dossier is 10–60 kB. The limit keeps every dossier's check under a second and 100 MB:
-#: composing YAML costs about 13 µs and 600 bytes per node, so a 1 MB file of 90,000 short keys
-#: alone took 1.2 s and 130 MB to read; 256 kB of them take 0.4 s.
-MAX_FILE_BYTES = 256_000
+#: A real dossier is 10–60 kB; a large one with years of history may reach a few hundred. The
+#: limit keeps every dossier's check under a second and 100 MB: a 1 MB file of 90,000 short
+#: keys (the worst case: most nodes per byte) reads in about 0.5 s and 65 MB.
+MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -99,41 +96,38 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
         raise failure(shown, 1, 1, "bestand is leeg: een dossier begint met 'schema_version: 2'")
     if _nesting_estimate(text) > _SAFE_NESTING:
         raise failure(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
-    # ruamel's C parser composes the node graph (with positions) ten times faster than the
-    # pure-Python round-trip loader; our constructor below builds plain containers from it.
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Resolver = Yaml12Resolver
+    # libyaml's events (ruamel's C parser) become positioned containers directly: composing
+    # ruamel's node graph and resolving it in Python took most of a dossier's check.
     try:
-        documents = [doc for doc in yaml.compose_all(text) if doc is not None]
+        stream = read_events(text)
     except MarkedYAMLError as e:
         raise _yaml_problem(e, shown, text) from e
     except YAMLError as e:
         raise failure(shown, 1, 1, f"YAML kan niet worden gelezen: {e}") from e
-    except RecursionError as e:
-        raise failure(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)") from e
-    if not documents:
+    roots = stream.documents()
+    if not roots:
         raise failure(shown, 1, 1, "bestand bevat geen gegevens")
-    if len(documents) > 1:
-        mark = documents[1].start_mark
+    if len(roots) > 1:
+        line, column = stream.position(roots[1])
         raise failure(
             shown,
-            mark.line + 1,
-            mark.column + 1,
+            line + 1,
+            column + 1,
             "bestand bevat meer dan één YAML-document (een regel '---' of '...'); "
             "zet elk dossier in een eigen bestand",
         )
-    root = documents[0]
-    if not isinstance(root, MappingNode):
-        kind = "een lijst" if isinstance(root, SequenceNode) else "een losse waarde"
-        mark = root.start_mark
+    root = stream.kind(roots[0])
+    if root != "mapping":
+        kind = "een lijst" if root == "sequence" else "een losse waarde"
+        line, column = stream.position(roots[0])
         raise failure(
             shown,
-            mark.line + 1,
-            mark.column + 1,
+            line + 1,
+            column + 1,
             f"het dossier is {kind}; het moet beginnen met sleutels zoals "
             "'schema_version: 2' en 'werknemer:'",
         )
-    return NodeConstructor(shown, MAX_EXPANDED_SIZE).build(root)
+    return EventConstructor(shown, stream, MAX_EXPANDED_SIZE).build(roots[0])
 
 
 #: The C composer recurses per nesting level and crashes (not raises) far beyond Python's

@@ -47,6 +47,16 @@ class Withheld:
         self.reason = reason
 
 
+_ABSENT = object()
+
+
+def _refusal(withheld: Withheld) -> PrivacyError:
+    return PrivacyError(
+        f"het veld '{withheld.path}' is {withheld.reason} en mag niet in dit document "
+        "(doelgroep zonder recht op deze gegevens)"
+    )
+
+
 class View(Mapping[str, Any]):
     """A read-only mapping whose withheld fields raise ``PrivacyError`` when read."""
 
@@ -59,10 +69,16 @@ class View(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         value = self._items[key]
         if isinstance(value, Withheld):
-            raise PrivacyError(
-                f"het veld '{value.path}' is {value.reason} en mag niet in dit document "
-                "(doelgroep zonder recht op deze gegevens)"
-            )
+            raise _refusal(value)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``Mapping.get`` in one step (templates call it often); a withheld field refuses."""
+        value = self._items.get(key, _ABSENT)
+        if value is _ABSENT:
+            return default
+        if isinstance(value, Withheld):
+            raise _refusal(value)
         return value
 
     def __contains__(self, key: object) -> bool:
@@ -149,22 +165,31 @@ def _plan_for(schemas: SchemaSet) -> _Plan:
     return plan
 
 
+_PLAIN_SCALARS = (str, int, float, bool, type(None))
+
+
 def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any:
-    if isinstance(value, Mapping):
+    if type(value) in _PLAIN_SCALARS:  # most values: nothing to convert (checked first, fast)
+        return value
+    if isinstance(value, dict | Mapping):
         items: dict[str, Any] = {}
         for key, child in value.items():
             name = str(key)
             mark, child_plan = plan.child(name)
-            child_path = f"{path}.{name}"
             if mark and mark not in allowed:
-                items[name] = Withheld(child_path, _reason(mark))
+                items[name] = Withheld(f"{path}.{name}", _reason(mark))
+            elif type(child) in _PLAIN_SCALARS:
+                items[name] = child
             else:
-                items[name] = _convert(child, child_plan, allowed, child_path)
+                items[name] = _convert(child, child_plan, allowed, f"{path}.{name}")
         return View(items, path)
     if isinstance(value, list):
         item_plan = plan.items()
         return tuple(
-            _convert(item, item_plan, allowed, f"{path}[{i}]") for i, item in enumerate(value)
+            item
+            if type(item) in _PLAIN_SCALARS
+            else _convert(item, item_plan, allowed, f"{path}[{i}]")
+            for i, item in enumerate(value)
         )
     if isinstance(value, str):
         return str(value)  # drop scalar subclasses: templates see plain values

@@ -1,11 +1,10 @@
-"""From ruamel's YAML node graph to plain containers that remember where everything stood.
+"""The pieces of a dossier's YAML: positioned containers, YAML 1.2 scalars and the limits.
 
-ruamel.yaml's C parser composes the nodes (with positions); this module resolves scalars as
-YAML 1.2, refuses unknown tags (``!!python/object`` never constructs anything), reports
-duplicate keys, refuses numbers nothing can compute with (``.nan``, ``.inf``, a float beyond
-1e308, an integer of more than 4,300 digits), and caps the size after alias expansion and the
-nesting. The containers offer ruamel's ``.lc`` interface, so ``locations`` can turn a JSON path
-into ``line:column``.
+``yaml_events`` builds the data from libyaml's events with these: the containers offer ruamel's
+``.lc`` interface, so ``locations`` can turn a JSON path into ``line:column``; scalars resolve as
+YAML 1.2 and numbers nothing can compute with (``.nan``, ``.inf``, a float beyond 1e308, an
+integer of more than 4,300 digits) are refused; forbidden and bidirectional control characters
+and the size and nesting limits are defined here.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import math
 import re
 from typing import Any
 
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from dossiergen.errors import LoadError
@@ -31,11 +29,7 @@ MAX_INTEGER_DIGITS = 4300
 #: Nesting depth; the deepest real structure is about 8 levels.
 MAX_DEPTH = 40
 
-_YAML_CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = frozenset(
-    _YAML_CORE + name
-    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
-)
+YAML_CORE = "tag:yaml.org,2002:"
 
 
 #: Characters that XML 1.0 (and so Word) cannot hold, or that YAML does not allow: C0 controls
@@ -146,29 +140,20 @@ def _implicit_resolvers() -> Any:
     return implicit_resolvers
 
 
-def _tag(node: Node) -> str:
-    """The node's resolved tag as text (``Node.tag`` builds it anew on every access)."""
-    tag = node.ctag
-    if tag.handle is None and tag.suffix is not None and "%" not in tag.suffix:
-        return str(tag.suffix)  # the resolver's own tags: no handle, nothing to decode
-    return str(tag)
-
-
 class BadNumber(ValueError):
     """A number in the dossier that nothing can compute with; the message is Dutch."""
 
 
-def _scalar(node: ScalarNode, tag: str) -> Any:
+def scalar_value(value: str, tag: str) -> Any:
     """A scalar by its resolved YAML 1.2 tag; timestamps stay the text that was typed.
 
     Raises ``BadNumber`` for ``.nan``, ``.inf``, floats beyond 1e308 and integers of more than
     ``MAX_INTEGER_DIGITS`` digits: they pass a schema's ``minimum``/``maximum`` in surprising
     ways (NaN compares false with everything) and crash what prints or computes with them.
     """
-    value = node.value
-    if tag == _YAML_CORE + "int":
+    if tag == YAML_CORE + "int":
         return _integer(value.replace("_", ""))
-    if tag == _YAML_CORE + "float":
+    if tag == YAML_CORE + "float":
         lowered = value.lower().lstrip("+-")
         if lowered == ".nan":
             raise BadNumber(f"'{value}' (geen getal, NaN) kan niet als getal worden gebruikt")
@@ -176,11 +161,11 @@ def _scalar(node: ScalarNode, tag: str) -> Any:
             raise BadNumber(f"'{value}' (oneindig) kan niet als getal worden gebruikt")
         number = float(value.replace("_", ""))
         if math.isinf(number):
-            raise BadNumber(f"getal '{_short(value)}' is te groot (groter dan 1e308)")
+            raise BadNumber(f"getal '{short(value)}' is te groot (groter dan 1e308)")
         return number
-    if tag == _YAML_CORE + "bool":
+    if tag == YAML_CORE + "bool":
         return value.lower() == "true"
-    if tag == _YAML_CORE + "null":
+    if tag == YAML_CORE + "null":
         return None
     return value  # str, timestamp (checked by the schema's format: date), merge key text
 
@@ -188,7 +173,7 @@ def _scalar(node: ScalarNode, tag: str) -> Any:
 def _integer(text: str) -> int:
     digits = text.lstrip("+-")
     too_large = BadNumber(
-        f"getal '{_short(text)}' is te groot (meer dan {MAX_INTEGER_DIGITS} cijfers)"
+        f"getal '{short(text)}' is te groot (meer dan {MAX_INTEGER_DIGITS} cijfers)"
     )
     if digits.lower().startswith(("0o", "0x")):
         number = int(text, 0)
@@ -201,134 +186,5 @@ def _integer(text: str) -> int:
     return int(text)
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
     return text if len(text) <= 24 else text[:20] + "…"
-
-
-class NodeConstructor:
-    """Builds ``PositionedMap``/``PositionedList`` data from nodes, collecting every problem.
-
-    Unknown tags are refused (``!!python/object`` never constructs anything), duplicate keys
-    are reported with both lines, and alias expansion and nesting are capped.
-    """
-
-    def __init__(self, shown: str, max_size: int = MAX_EXPANDED_SIZE) -> None:
-        self.shown = shown
-        self.max_size = max_size
-        self.problems: list[Problem] = []
-        self.built: dict[int, Any] = {}
-        self.sizes: dict[int, int] = {}
-
-    def build(self, root: Node) -> Any:
-        data = self.node(root, 0)
-        if self.problems:
-            raise LoadError(f"{self.shown}: ongeldige YAML", tuple(self.problems))
-        return data
-
-    def at(self, node: Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(problem_at(self.shown, mark.line + 1, mark.column + 1, message))
-
-    def node(self, node: Node, depth: int) -> Any:
-        key = id(node)
-        if key in self.built:  # an alias: the same (read-only) object, counted again
-            self.count(node, self.sizes[key])
-            return self.built[key]
-        if depth > MAX_DEPTH:
-            mark = node.start_mark
-            raise failure(
-                self.shown,
-                mark.line + 1,
-                mark.column + 1,
-                f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-            )
-        tag = _tag(node)
-        if tag not in _ALLOWED_TAGS:
-            self.at(
-                node,
-                f"onbekende YAML-tag '{tag.replace(_YAML_CORE, '!!')}': tags zijn in "
-                "een dossier niet toegestaan; schrijf de waarde zonder tag",
-            )
-        before = self.total
-        value: Any
-        if isinstance(node, MappingNode):
-            value = self.mapping(node, depth)
-        elif isinstance(node, SequenceNode):
-            value = PositionedList()
-            for child in node.value:
-                value.lc.items.append((child.start_mark.line, child.start_mark.column))
-                value.append(self.node(child, depth + 1))
-        else:
-            value = self.scalar(node, tag)  # type: ignore[arg-type]
-        self.count(node, 1 + (len(value) if isinstance(value, str) else 0))
-        self.built[key] = value
-        self.sizes[key] = self.total - before
-        return value
-
-    def scalar(self, node: ScalarNode, tag: str) -> Any:
-        """A scalar's value; a bad number or a control character is a problem at the node."""
-        try:
-            value = _scalar(node, tag)
-        except BadNumber as e:
-            self.at(node, str(e))
-            return node.value
-        except ValueError:
-            self.at(node, f"'{_short(node.value)}' is geen geldig getal")
-            return node.value
-        if isinstance(value, str):
-            # written as an escape ("\x08", "\u202e") it passed the raw-text scan
-            if bad := FORBIDDEN.search(value):
-                self.at(
-                    node,
-                    f"ongeldig besturingsteken U+{ord(bad.group()):04X} in deze waarde "
-                    "(als escape geschreven); Word kan dit teken niet bevatten: verwijder het",
-                )
-            if bidi := BIDI_CONTROLS.search(value):
-                self.at(node, bidi_message(bidi.group()) + " (als escape geschreven)")
-        return value
-
-    total = 0
-
-    def count(self, node: Node, amount: int) -> None:
-        """Add ``amount`` to the expanded size; refuse the file when it grows too large."""
-        self.total += amount
-        if self.total > self.max_size:
-            mark = node.start_mark
-            raise failure(
-                self.shown,
-                mark.line + 1,
-                mark.column + 1,
-                "het anker (&) op deze plek wordt via verwijzingen (*) zo vaak herhaald dat het "
-                f"dossier groter wordt dan {self.max_size // 1000} kB; een dossier gebruikt geen "
-                "ankers: schrijf de gegevens uit",
-            )
-
-    def mapping(self, node: MappingNode, depth: int) -> PositionedMap:
-        result = PositionedMap()
-        first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if _tag(key_node) == _YAML_CORE + "merge":
-                self.at(
-                    key_node,
-                    "samenvoegen met '<<' wordt in een dossier niet ondersteund; "
-                    "schrijf de gegevens uit",
-                )
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self.at(key_node, "een sleutel moet een woord zijn, geen lijst of sectie")
-                continue
-            key = self.node(key_node, depth + 1)
-            if isinstance(key, bool | float) or key is None:
-                key = key_node.value
-            if key in result:
-                self.at(
-                    key_node,
-                    f"sleutel '{key}' staat twee keer in dezelfde sectie; voeg ze "
-                    f"samen (eerste keer op regel {first_line[key]})",
-                )
-                continue
-            first_line[key] = key_node.start_mark.line + 1
-            result.lc.keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
-            result.lc.values[key] = (value_node.start_mark.line, value_node.start_mark.column)
-            result[key] = self.node(value_node, depth + 1)
-        return result
