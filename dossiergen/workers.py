@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import TypeVar
 
@@ -50,14 +51,37 @@ def parallel_map(
     try:
         yield from pool.map(function, items, chunksize=chunksize)
     except BaseException:
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        for process in processes:
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.join(timeout=5)
+        _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued, stop the workers and wait for the pool's own thread.
+
+    That thread notices the stopped workers and marks every future as failed, including the
+    ones just cancelled; CPython 3.11 then raises ``InvalidStateError`` in the thread and prints
+    its traceback. The consultant asked to stop, so that one error is not shown.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown forgets it
+    pool.shutdown(wait=False, cancel_futures=True)
+    hook = threading.excepthook
+
+    def quiet(args: threading.ExceptHookArgs) -> None:
+        if not issubclass(args.exc_type, InvalidStateError):
+            hook(args)
+
+    threading.excepthook = quiet
+    try:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+        if isinstance(manager, threading.Thread):
+            manager.join(timeout=5)
+    finally:
+        threading.excepthook = hook
 
 
 class Interrupted(KeyboardInterrupt):
