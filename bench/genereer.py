@@ -350,9 +350,10 @@ def dump_yaml(data: dict[str, Any]) -> str:
 
 
 def bsn(rng: random.Random) -> str:
-    """A random nine-digit number that passes the elfproef."""
+    """A random test number that passes the elfproef: 9999 and five digits, a range that is
+    never given to a person, so a generated dossier never holds a real BSN."""
     while True:
-        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
+        digits = [9, 9, 9, 9] + [rng.randint(0, 9) for _ in range(4)]
         total = sum(d * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2), strict=True))
         last = total % 11
         if last <= 9:

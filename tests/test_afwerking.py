@@ -71,14 +71,14 @@ Postbus 58285\\
 Datum: 30 november 2026\\
 Uw kenmerk: UWV-ZM-2025-778812\\
 Ons kenmerk: AD-2026-0093\\
-BSN werknemer: 162275869\\
+BSN werknemer: 999990056\\
 Loonheffingennummer werkgever: 823456782L01
 
 **Onderwerp: Ziekmelding**
 
 Geachte heer, mevrouw,
 """
-SECRETS = {"UWV-ZM-2025-778812", "AD-2026-0093", "162275869", "823456782L01"}
+SECRETS = {"UWV-ZM-2025-778812", "AD-2026-0093", "999990056", "823456782L01"}
 
 
 @pytest.mark.libreoffice

@@ -107,7 +107,7 @@ def test_nieuw_refuses_an_existing_file_and_a_bad_name(practice: Path) -> None:
 
 def test_nieuw_asks_the_first_fields(practice: Path) -> None:
     answers = "\n".join(
-        ["Jansen", "P.", "1978-04-12", "12345678", "123456782", "Voorbeeld B.V.", ""]
+        ["Jansen", "P.", "1978-04-12", "12345678", "999990019", "Voorbeeld B.V.", ""]
     )
     result = CliRunner().invoke(
         main, ["nieuw", "jansen", "--vragen", "--peildatum", PEILDATUM], input=answers + "\n"
@@ -116,7 +116,7 @@ def test_nieuw_asks_the_first_fields(practice: Path) -> None:
     assert "elfproef" in result.output  # the first BSN was refused and asked again
     text = (practice / "dossiers" / "jansen.yaml").read_text(encoding="utf-8")
     assert 'voorletters: "P."' in text and "geboortedatum: 1978-04-12" in text
-    assert 'bsn: "123456782"' in text and 'naam: "Voorbeeld B.V."' in text
+    assert 'bsn: "999990019"' in text and 'naam: "Voorbeeld B.V."' in text
 
 
 # --- configuration ------------------------------------------------------------------------------

@@ -211,7 +211,7 @@ def minimal_dossier() -> dict[str, Any]:
             "naam": "Jansen",
             "voorletters": "M.",
             "geboortedatum": "1990-02-14",
-            "bsn": "111222333",
+            "bsn": "999990068",
         },
         "werkgever": {"naam": "Bakkerij Jansen & Co"},
         "verzuim": {"eerste_ziektedag": "2026-09-01"},

@@ -63,7 +63,7 @@ def dossier(**verzuim: Any) -> dict[str, Any]:
             "naam": "Jansen",
             "voorletters": "M.",
             "geboortedatum": "1990-02-14",
-            "bsn": "691682483",
+            "bsn": "999990020",
             "contract": {"soort": "onbepaalde_tijd", "uren_per_week": 40},
         },
         "werkgever": {"naam": "Bakkerij Jansen"},

@@ -23,7 +23,7 @@ schema_version: 2
 werknemer:
   naam: Jansen  # achternaam
   voorletters: 'A.'
-  bsn: "111222333"  # fictief
+  bsn: "999990068"  # fictief
   notitie: |
     Eerste regel.
     Tweede regel.
@@ -73,7 +73,7 @@ def test_a_string_keeps_its_quotes_and_its_comment() -> None:
         '+  bsn: "999888777"  # fictief',
         "+  naam: Pietersen  # achternaam",
         "+  voorletters: 'B.'",
-        '-  bsn: "111222333"  # fictief',
+        '-  bsn: "999990068"  # fictief',
         "-  naam: Jansen  # achternaam",
         "-  voorletters: 'A.'",
     ]
@@ -169,7 +169,7 @@ def test_merge_of_a_whole_section_edits_only_what_differs() -> None:
     section = {
         "naam": "Jansen",
         "voorletters": "A.",
-        "bsn": "111222333",
+        "bsn": "999990068",
         "notitie": "Eerste regel.\nTweede regel.\n",
         "geslacht": "vrouw",
     }

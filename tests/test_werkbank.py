@@ -317,7 +317,7 @@ def test_an_error_in_the_section_keeps_the_file(client: TestClient, practice: Pa
     link = dossier_link(client, "J.P. de Vries")
     before = (practice / DE_VRIES).read_bytes()
     form = _form(client, link, "werknemer")
-    form["werknemer.bsn"] = "123456783"
+    form["werknemer.bsn"] = "999990010"
     response = client.post(f"{link}/bewerken/werknemer", data=form)
     assert response.status_code == 422
     assert "voldoet niet aan de elfproef" in response.text
