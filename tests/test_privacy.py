@@ -4,6 +4,7 @@ the dossier's warnings come back on every build, also when nothing is rebuilt.""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import pytest
 import yaml
 from conftest import EXAMPLES, PEILDATUM
 from docx_helpers import load
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dossiergen.builder.build import build_paths
 from dossiergen.config import default_resources
@@ -60,6 +63,30 @@ def test_one_compiled_pattern() -> None:
         "herniaoperatie",
     }
     assert words.find("cvaatje") == set()
+
+
+def _entries() -> list[str]:
+    text = resources.files("dossiergen.rules").joinpath("diagnosewoorden.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return [line.strip().rstrip("*") for line in lines if line.strip() and line[0] != "#"]
+
+
+_PIECES = st.one_of(
+    st.sampled_from(_entries()),
+    st.sampled_from(_entries()).map(str.upper),
+    st.sampled_from(_entries()).flatmap(lambda e: st.integers(1, len(e)).map(lambda n: e[:n])),
+    st.text(alphabet="abcdeiklnorstuvïéÏ- \n.,19", max_size=6),
+)
+
+
+@given(st.lists(_PIECES, max_size=10).map("".join))
+def test_prefiltered_matches_are_the_patterns_own(text: str) -> None:
+    """The pattern tried only where an entry's first word stands finds exactly what the
+    pattern finds trying every position."""
+    words = diagnosis_words()
+    lowered = text.lower()
+    expected = [m.span() for m in words.pattern.finditer(lowered)]
+    assert [m.span() for m in words.matches(lowered)] == expected
 
 
 def _with_advice(tmp_path: Path, advice: str, checked: list[dict[str, Any]] | None) -> Path:

@@ -37,10 +37,14 @@ from dossiergen.docx.fragments import (
     cell_start,
     column_widths,
     estimated_lines,
+    has_address,
     is_lead_in,
+    line_capacities,
     lines_text,
     row_start,
     runs_xml,
+    table_texts,
+    tallest_cell,
     with_space_before,
     without_hyphenation,
     xml_attr,
@@ -291,7 +295,10 @@ class BodyBuilder:
         columns = block.column_count
         if columns == 0:
             return
-        widths = column_widths(block, self.house.text_width, WORD_TWIPS[cell_style])
+        texts = table_texts(block)  # once per cell, for the widths and the row heights
+        body_from = 1 if block.header else 0
+        widths = column_widths(texts, body_from, self.house.text_width, WORD_TWIPS[cell_style])
+        capacities = line_capacities(widths)
         self.table_start(style_id, widths, header=bool(block.header), plain=plain)
         style = self.ids[cell_style]
         align = (*block.align, *(None,) * columns)
@@ -299,21 +306,23 @@ class BodyBuilder:
             f'<w:jc w:val="{align[i]}"/>' if align[i] in ("center", "right") else ""
             for i in range(columns)
         ]
+        cell_ppr = [f'<w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>' for jc in cell_jc]
         cell_open = [cell_start(width) for width in widths]
         header_font = self.house.header_font(style_id) if style_id else None
         out = self.out
         rows: list[tuple[tuple[Cell, ...], bool]] = [(block.header, True)] if block.header else []
         rows += [(row, False) for row in block.rows]
-        for row, is_header in rows:
-            texts = [lines_text(row[i]) if i < len(row) else "" for i in range(columns)]
-            keep = estimated_lines(texts, widths) <= KEEP_ROW_LINES
+        for (row, is_header), row_texts in zip(rows, texts, strict=True):
+            keep = tallest_cell(row_texts, capacities) <= KEEP_ROW_LINES
             out.append(row_start(is_header, keep=keep))
+            font = header_font if is_header else None
             for index in range(columns):
                 runs = row[index] if index < len(row) else ()
-                extra = without_hyphenation(runs, cell_jc[index])
-                ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>'
-                text = runs_xml(runs, header_font if is_header else None)
-                out.append(f"{cell_open[index]}<w:p>{ppr}{text}</w:p></w:tc>")
+                ppr = cell_ppr[index]
+                if has_address(row_texts[index]):  # rare: then the exact test, run by run
+                    extra = without_hyphenation(runs, cell_jc[index])
+                    ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>'
+                out.append(f"{cell_open[index]}<w:p>{ppr}{runs_xml(runs, font)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
 

@@ -121,23 +121,29 @@ def with_space_before(extra_ppr: str) -> str:
     return _before_spacing(extra_ppr, '<w:spacing w:before="160"/>')
 
 
-#: Text that automatic hyphenation must leave whole: an e-mail or web address with a hyphen
-#: added reads as another address.
-_ADDRESS_MARKS = ("@", "://", "www.")
-
-
 def without_hyphenation(runs: Sequence[Inline], extra_ppr: str) -> str:
     """``extra_ppr``, with automatic hyphenation switched off when the paragraph holds an
     e-mail or web address."""
-    if any(isinstance(r, Run) and any(m in r.text for m in _ADDRESS_MARKS) for r in runs):
-        return _before_spacing(extra_ppr, "<w:suppressAutoHyphens/>")
+    for run in runs:
+        if isinstance(run, Run) and has_address(run.text):
+            return _before_spacing(extra_ppr, "<w:suppressAutoHyphens/>")
     return extra_ppr
+
+
+def has_address(text: str) -> bool:
+    """Text that automatic hyphenation must leave whole: an e-mail or web address with a
+    hyphen added reads as another address."""
+    return "@" in text or "://" in text or "www." in text
 
 
 def runs_xml(runs: Sequence[Inline], header: tuple[bool, str | None] | None = None) -> str:
     """The runs as ``w:r`` elements. ``header`` (bold, colour) formats a table's header row
     directly: LibreOffice does not apply a table style's header-row font, so its text would
     stay dark on the dark header fill."""
+    if header is None and len(runs) == 1:  # most cells and paragraphs: one plain run
+        only = runs[0]
+        if isinstance(only, Run) and not (only.bold or only.italic or "\t" in only.text):
+            return f"<w:r>{_text_element(only.text)}</w:r>"
     parts = []
     for item in runs:
         if not isinstance(item, Run):
@@ -155,17 +161,23 @@ def runs_xml(runs: Sequence[Inline], header: tuple[bool, str | None] | None = No
                 + (f'<w:color w:val="{xml_attr(color)}"/>' if color else "")
                 + "</w:rPr>"
             )
-        pieces = []
-        for i, piece in enumerate(item.text.split("\t")):
-            if i:
-                pieces.append("<w:tab/>")
-            if piece:
-                # Word drops leading/trailing and doubled spaces unless told to keep them.
-                keep = piece[0].isspace() or piece[-1].isspace() or "  " in piece
-                space = ' xml:space="preserve"' if keep else ""
-                pieces.append(f"<w:t{space}>{xml_text(piece)}</w:t>")
-        parts.append(f"<w:r>{rpr}{''.join(pieces)}</w:r>")
+        text = item.text
+        if "\t" in text:
+            pieces = "<w:tab/>".join(_text_element(piece) for piece in text.split("\t"))
+        else:
+            pieces = _text_element(text)
+        parts.append(f"<w:r>{rpr}{pieces}</w:r>")
     return "".join(parts)
+
+
+def _text_element(piece: str) -> str:
+    """A ``w:t`` holding ``piece`` (nothing for an empty piece)."""
+    if not piece:
+        return ""
+    # Word drops leading/trailing and doubled spaces unless told to keep them.
+    if piece[0].isspace() or piece[-1].isspace() or "  " in piece:
+        return f'<w:t xml:space="preserve">{xml_text(piece)}</w:t>'
+    return f"<w:t>{xml_text(piece)}</w:t>"
 
 
 #: A table row estimated at more lines than this may split over two pages. LibreOffice cuts
@@ -177,11 +189,24 @@ KEEP_ROW_LINES = 12
 def estimated_lines(texts: Sequence[str], widths: Sequence[int]) -> int:
     """How many lines the tallest of a row's cells needs: per cell its text (paragraphs and
     line breaks as newlines) wrapped at the cell's width (twips)."""
+    return tallest_cell(texts, line_capacities(widths))
+
+
+def line_capacities(widths: Sequence[int]) -> list[int]:
+    """Characters per line of cells ``widths`` twips wide (for :func:`tallest_cell`)."""
+    return [max(1, (width - CELL_PADDING) // CHAR_TWIPS) for width in widths]
+
+
+def tallest_cell(texts: Sequence[str], capacities: Sequence[int]) -> int:
+    """:func:`estimated_lines` with the widths' line capacities computed once per table."""
     tallest = 0
-    for text, width in zip(texts, widths, strict=False):
-        per_line = max(1, (width - CELL_PADDING) // CHAR_TWIPS)
-        lines = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
-        tallest = max(tallest, lines)
+    for text, per_line in zip(texts, capacities, strict=False):
+        if "\n" in text:
+            lines = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
+        else:
+            lines = -(-max(len(text), 1) // per_line)
+        if lines > tallest:
+            tallest = lines
     return tallest
 
 
@@ -230,32 +255,44 @@ def lines_text(cell: Cell) -> str:
     return "".join(item.text if isinstance(item, Run) else "\n" for item in cell)
 
 
-def cell_text(row: Sequence[Cell], index: int) -> str:
-    if index >= len(row):
-        return ""
-    return "".join(item.text if isinstance(item, Run) else " " for item in row[index])
-
-
-def column_widths(block: Table, total: int, word_twips: int = WORD_TWIPS["cell"]) -> list[int]:
-    """Column widths in twips summing to ``total``: every column gets room for its longest word
-    (``word_twips`` per character, within an equal share), the rest is divided by how much text
-    each column holds."""
+def table_texts(block: Table) -> list[list[str]]:
+    """The text of every cell (:func:`lines_text`), header row first when there is one, each
+    row padded with empty cells to the table's column count."""
     columns = block.column_count
+    rows = (block.header, *block.rows) if block.header else block.rows
+    texts = []
+    for row in rows:
+        cells = [lines_text(cell) for cell in row]
+        if len(cells) < columns:
+            cells += [""] * (columns - len(cells))
+        texts.append(cells)
+    return texts
+
+
+def column_widths(
+    texts: Sequence[Sequence[str]], body_from: int, total: int, word_twips: int = WORD_TWIPS["cell"]
+) -> list[int]:
+    """Column widths in twips summing to ``total`` for a table of cell ``texts`` (from
+    :func:`table_texts`; the rows from ``body_from`` on are the body): every column gets room
+    for its longest word (``word_twips`` per character, within an equal share), the rest is
+    divided by how much text each column holds."""
+    columns = len(texts[0]) if texts else 0
     longest_text = [0] * columns
     longest_word = [0] * columns
-    for row in (block.header, *block.rows):
-        for index, cell in enumerate(row):
-            text = "".join(item.text if isinstance(item, Run) else " " for item in cell)
-            if len(text) > longest_text[index]:
-                longest_text[index] = len(text)
-            word = max(map(len, text.split()), default=0)
-            if word > longest_word[index]:
-                longest_word[index] = word
-    if block.rows:
+    for row in texts:
+        for index, text in enumerate(row):
+            size = len(text)
+            if size > longest_text[index]:
+                longest_text[index] = size
+            if size > longest_word[index]:  # a shorter text holds no longer word
+                word = max(map(len, text.split()), default=0)
+                if word > longest_word[index]:
+                    longest_word[index] = word
+    if len(texts) > body_from:
         # A column left empty in every row is there to be filled in by hand: give it room,
         # as much as a column of ordinary text, instead of the width of its header.
         for index in range(columns):
-            if all(not cell_text(row, index).strip() for row in block.rows):
+            if all(not row[index].strip() for row in texts[body_from:]):
                 longest_text[index] = max(longest_text[index], HANDWRITING_CHARS)
     share = total // columns
     base = [min(w * word_twips + CELL_PADDING, share) for w in longest_word]

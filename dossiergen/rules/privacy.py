@@ -14,6 +14,10 @@ can extend it. One compiled pattern finds every entry in one pass over a text:
 
 A hit is reported as the phrase that stands in the text (``hernia-operatie``, ``Long-COVID``):
 that exact phrase is what ``privacycontrole`` in the dossier acknowledges as checked.
+
+The pattern is only tried where a hit can begin: where the first word of an entry stands, found
+for the whole text at once by an Aho–Corasick automaton (a clean dossier of 60 kB in a fraction
+of a millisecond, against several milliseconds for the pattern at every position).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from ahocorasick_rs import AhoCorasick
 
 from dossiergen.dossier.load import LoadedDossier
 from dossiergen.dossier.locations import PathPart, json_path, position
@@ -45,13 +51,35 @@ _AROUND = re.compile(r"[\w\u00ad-]*", re.UNICODE)
 
 @dataclass(frozen=True)
 class WordList:
-    """The diagnosis words as one compiled pattern (see the module docstring)."""
+    """The diagnosis words as one compiled pattern (see the module docstring), and the first
+    word of every entry: where a hit of the pattern can begin."""
 
     pattern: re.Pattern[str]
+    starts: AhoCorasick
 
     def find(self, text: str) -> set[str]:
         """The phrases of ``text`` (as written, trimmed of hyphens) that hold a list entry."""
-        return {_written(text, m.start(), m.end()) for m in self.pattern.finditer(_lower(text))}
+        return {_written(text, m.start(), m.end()) for m in self.matches(_lower(text))}
+
+    def holds_any(self, text: str) -> bool:
+        """Whether ``text`` holds a hit (the cheap question: no phrases written out)."""
+        return next(self.matches(_lower(text)), None) is not None
+
+    def matches(self, lowered: str) -> Iterator[re.Match[str]]:
+        """The matches of the pattern in ``lowered`` (lower case), exactly those of
+        ``pattern.finditer``: a match starts with the first word of its entry, so the pattern
+        is tried only where one of those stands, from left to right, never inside a match."""
+        found = self.starts.find_matches_as_indexes(lowered, overlapping=True)
+        if not found:
+            return
+        end = 0
+        for start in sorted({start for _, start, _ in found}):
+            if start < end:
+                continue
+            match = self.pattern.match(lowered, start)
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 def _lower(text: str) -> str:
@@ -112,13 +140,16 @@ def compile_word_list(lines: Collection[str]) -> WordList:
             continue
         stem = entry.endswith("*")
         entry = " ".join(entry.rstrip("*").replace("-", " ").split())
+        if not entry:  # a line of only '*' or '-' names no word
+            continue
         (inside if stem or len(entry.replace(" ", "")) >= MIN_INSIDE else whole).append(entry)
     parts = []
     if inside:
         parts.append("(?:" + _trie_pattern(inside) + ")")
     if whole:
         parts.append(f"(?<!{_LETTER})(?:{_trie_pattern(whole)})(?!{_LETTER})")
-    return WordList(re.compile("|".join(parts) or r"(?!x)x"))
+    first_words = sorted({entry.split(" ")[0] for entry in (*inside, *whole)})
+    return WordList(re.compile("|".join(parts) or r"(?!x)x"), AhoCorasick(first_words))
 
 
 @cache
@@ -155,12 +186,32 @@ def text_fields(value: Any, parts: list[PathPart]) -> Iterator[tuple[list[PathPa
         yield parts, value
 
 
+def _collect_texts(value: Any, key: PathPart | None, out: list[str]) -> None:
+    """The texts :func:`text_fields` yields, in the same order, without their paths (``key``:
+    the last part of the path, None at the root)."""
+    if isinstance(value, str):
+        if key is not None and key not in ("id", "bsn"):
+            out.append(value)
+    elif isinstance(value, list):
+        for child in value:
+            _collect_texts(child, 0, out)
+    elif isinstance(value, Mapping):
+        for name, child in value.items():
+            if name in MEDICAL_KEYS or (key is None and name == ACKNOWLEDGEMENTS):
+                continue
+            _collect_texts(child, name, out)
+
+
 def hits_per_field(data: Mapping[str, Any]) -> list[tuple[list[PathPart], list[str]]]:
     """Each non-medical text field of ``data`` with the diagnosis phrases it holds that the
-    dossier does not record as checked. All fields are scanned as one text (one pass of the
-    pattern, positions mapped back to their field): the scan costs a few milliseconds for a
-    large dossier."""
-    word_list = diagnosis_words()
+    dossier does not record as checked. All fields are scanned as one text (one pass, positions
+    mapped back to their field); the paths are only looked up for a dossier with a hit."""
+    texts: list[str] = []
+    _collect_texts(data, None, texts)
+    joined = "\n".join(texts)  # a newline ends every hit's word
+    matches = list(diagnosis_words().matches(_lower(joined)))
+    if not matches:
+        return []
     checked = acknowledged(data)
     fields = list(text_fields(data, []))
     starts = []
@@ -168,9 +219,8 @@ def hits_per_field(data: Mapping[str, Any]) -> list[tuple[list[PathPart], list[s
     for _, text in fields:
         starts.append(offset)
         offset += len(text) + 1
-    joined = "\n".join(text for _, text in fields)  # a newline ends every hit's word
     found: dict[int, set[str]] = {}
-    for match in word_list.pattern.finditer(_lower(joined)):
+    for match in matches:
         index = bisect_right(starts, match.start()) - 1
         phrase = _written(joined, match.start(), match.end())
         if phrase.casefold() not in checked:
