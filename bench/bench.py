@@ -18,6 +18,7 @@ adds time. Work files go to ``bench/out/`` (git-ignored), or ``--out``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import shutil
@@ -111,7 +112,10 @@ class Bench:
         from dossiergen.checker import check_file
 
         results = [check_file(path, self.engine.schemas, self.peildatum) for path in paths]
-        return [r.dossier for r in results if r.dossier is not None and not r.failed()]
+        refused = [r for r in results if r.dossier is None or r.failed()]
+        if refused:  # a generator that no longer matches the format: say so, measure nothing
+            raise SystemExit(f"{len(refused)} gegenereerde dossiers afgekeurd, bv. {refused[0].display_path}")
+        return [r.dossier for r in results]
 
     def render(self, dossier: Any, spec: Any, facts: Any = None) -> bytes:
         from dossiergen.engine import render_document
@@ -130,8 +134,10 @@ class Bench:
 
 
 def dataset(work: Path, name: str, count: int, size: float | None, seed: int) -> list[Path]:
-    """``count`` dossiers (kept between runs of the same settings)."""
-    folder = work / f"{name}-{count}"
+    """``count`` dossiers (kept between runs of the same settings and the same generator: a
+    changed generator or dossier format makes a new set)."""
+    made_by = hashlib.sha256(Path(genereer.__file__).read_bytes()).hexdigest()[:8]
+    folder = work / f"{name}-{count}-{seed}-{made_by}"
     paths = sorted(folder.glob("*.yaml"))
     if len(paths) != count:
         shutil.rmtree(folder, ignore_errors=True)

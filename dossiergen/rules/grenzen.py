@@ -10,11 +10,11 @@ domain code never has to compute with a value outside these bounds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from dossiergen.dossier.locations import PathPart
+from dossiergen.dossier.locations import PathPart, texts_where
 from dossiergen.dossier.timeline_input import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -33,7 +33,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def rule_grenzen(data: Any, peildatum: date) -> Iterator[Found]:
     """Dates outside 1900–2100 anywhere, and dates in ``verzuim`` outside the years the holiday
     calendar covers for the whole timeline."""
-    for parts, text, day in _dates(data, ()):
+    for parts, text, day in _dates(data):
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             yield (
                 FOUT,
@@ -59,17 +59,15 @@ def rule_grenzen(data: Any, peildatum: date) -> Iterator[Found]:
             )
 
 
-def _dates(value: Any, parts: tuple[PathPart, ...]) -> Iterator[tuple[list[PathPart], str, date]]:
-    """Every ISO date text in ``value`` with its path (texts that are no real date are left to
+def _dates(data: Any) -> Iterator[tuple[list[PathPart], str, date]]:
+    """Every ISO date text in ``data`` with its path (texts that are no real date are left to
     the schema)."""
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _dates(item, (*parts, str(key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _dates(item, (*parts, index))
-    elif isinstance(value, str) and len(value) == 10 and _ISO_DATE.fullmatch(value):
+    for parts, text in texts_where(data, _looks_like_date):
         try:
-            yield list(parts), value, date.fromisoformat(value)
+            yield parts, text, date.fromisoformat(text)
         except ValueError:
-            return
+            continue
+
+
+def _looks_like_date(text: str) -> bool:
+    return len(text) == 10 and _ISO_DATE.fullmatch(text) is not None
