@@ -18,6 +18,7 @@ adds time. Work files go to ``bench/out/`` (git-ignored), or ``--out``.
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import itertools
 import json
@@ -114,7 +115,9 @@ class Bench:
         results = [check_file(path, self.engine.schemas, self.peildatum) for path in paths]
         refused = [r for r in results if r.dossier is None or r.failed()]
         if refused:  # a generator that no longer matches the format: say so, measure nothing
-            raise SystemExit(f"{len(refused)} gegenereerde dossiers afgekeurd, bv. {refused[0].display_path}")
+            raise SystemExit(
+                f"{len(refused)} gegenereerde dossiers afgekeurd, bv. {refused[0].display_path}"
+            )
         return [r.dossier for r in results]
 
     def render(self, dossier: Any, spec: Any, facts: Any = None) -> bytes:
@@ -404,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     print(f"dossiergen bench — {machine()}", flush=True)
     print(f"belasting van de machine (loadavg) bij de start: {load()}", flush=True)
+    # As an installed package has them: with PYTHONDONTWRITEBYTECODE set (as in some CI images)
+    # an editable install would otherwise compile every module in every process it starts.
+    compileall.compile_dir(HERE.parent / "dossiergen", quiet=1)
     bench = Bench(args.out)
     examples = dataset(args.out, "voorbeelddossiers", args.n, 1, args.seed)
     synthetic = dataset(args.out, "synthetisch", args.samples, None, args.seed)
