@@ -44,7 +44,9 @@ import json
 from datetime import date, timedelta
 from importlib import resources
 
-import holidays
+# The Netherlands' calendar itself, at import: through ``holidays.country_holidays`` the first
+# call would import every country (about 0.1 s), again in every worker process of a build.
+from holidays.countries.netherlands import Netherlands
 
 from dossiergen.errors import DomainError
 
@@ -128,7 +130,7 @@ def feestdagen(jaar: int) -> frozenset[date]:
             f"jaar {jaar} ligt buiten de feestdagenkalender ({EERSTE_JAAR}–{LAATSTE_JAAR}); "
             "controleer de datums van het verzuim"
         )
-    kalender = holidays.country_holidays("NL", years=jaar, language="en_US")
+    kalender = Netherlands(years=jaar, language="en_US")  # type: ignore[no-untyped-call]
     dagen: set[date] = set()
     gezien: set[str] = set()
     for dag, namen in kalender.items():
