@@ -37,32 +37,40 @@ def tl(invoer: VerzuimInvoer, peildatum: date = date(2026, 3, 10)) -> Tijdlijn:
 
 # X on every weekday, Monday 2-3-2026 .. Sunday 8-3-2026. Columns:
 # probleemanalyse X+41 · plan X+55 · ziekmelding = first werkdag after X+293 · eerstejaars-
-# evaluatie X+315 .. X+363 · UWV-brief WIA X+616 · eindevaluatie from X+630 · WIA-aanvraag
+# evaluatie X+315 .. X+363 · UWV-brief WIA X+616 · eindevaluatie from X+630 · re-integratie-
+# verslag (and its parts) X+636, 13 weeks before the end (art. 25 lid 3 WIA) · WIA-aanvraag
 # X+650 · einde wachttijd X+727 (2028 is a leap year).
 # X+293 falls on the weekday before X's: Sun 20-12 for Monday, ..., Sat 26-12 for Sunday.
 # Kerst 2026: Fri 25 and Sat 26 december, so X on Fri/Sat/Sun all land on Monday 28-12.
 WEEKDAGEN = [
-    # X, PA, plan, ziekmelding, EJE vanaf, EJE uiterlijk, brief, eind vanaf, WIA, einde
+    # X, PA, plan, ziekmelding, EJE vanaf, EJE uiterlijk, brief, eind vanaf, RIV, WIA, einde
+    # X+293 = Sun 20-12 -> Mon 21
     ("ma", X, "2026-04-12", "2026-04-26", "2026-12-21", "2027-01-11", "2027-02-28",
-     "2027-11-08", "2027-11-22", "2027-12-12", "2028-02-27"),  # X+293 = Sun 20-12 -> Mon 21
+     "2027-11-08", "2027-11-22", "2027-11-28", "2027-12-12", "2028-02-27"),
+    # Mon 21 -> Tue 22
     ("di", date(2026, 3, 3), "2026-04-13", "2026-04-27", "2026-12-22", "2027-01-12",
-     "2027-03-01", "2027-11-09", "2027-11-23", "2027-12-13", "2028-02-28"),  # Mon 21 -> Tue 22
+     "2027-03-01", "2027-11-09", "2027-11-23", "2027-11-29", "2027-12-13", "2028-02-28"),
+    # Tue 22 -> Wed 23
     ("wo", date(2026, 3, 4), "2026-04-14", "2026-04-28", "2026-12-23", "2027-01-13",
-     "2027-03-02", "2027-11-10", "2027-11-24", "2027-12-14", "2028-02-29"),  # Tue 22 -> Wed 23
+     "2027-03-02", "2027-11-10", "2027-11-24", "2027-11-30", "2027-12-14", "2028-02-29"),
+    # Wed -> Kerstavond
     ("do", date(2026, 3, 5), "2026-04-15", "2026-04-29", "2026-12-24", "2027-01-14",
-     "2027-03-03", "2027-11-11", "2027-11-25", "2027-12-15", "2028-03-01"),  # Wed -> Kerstavond
+     "2027-03-03", "2027-11-11", "2027-11-25", "2027-12-01", "2027-12-15", "2028-03-01"),
+    # Thu 24 -> Kerst
     ("vr", date(2026, 3, 6), "2026-04-16", "2026-04-30", "2026-12-28", "2027-01-15",
-     "2027-03-04", "2027-11-12", "2027-11-26", "2027-12-16", "2028-03-02"),  # Thu 24 -> Kerst
+     "2027-03-04", "2027-11-12", "2027-11-26", "2027-12-02", "2027-12-16", "2028-03-02"),
+    # Fri 25 -> Mon 28
     ("za", date(2026, 3, 7), "2026-04-17", "2026-05-01", "2026-12-28", "2027-01-16",
-     "2027-03-05", "2027-11-13", "2027-11-27", "2027-12-17", "2028-03-03"),  # Fri 25 -> Mon 28
+     "2027-03-05", "2027-11-13", "2027-11-27", "2027-12-03", "2027-12-17", "2028-03-03"),
+    # Sat 26 -> Mon 28
     ("zo", date(2026, 3, 8), "2026-04-18", "2026-05-02", "2026-12-28", "2027-01-17",
-     "2027-03-06", "2027-11-14", "2027-11-28", "2027-12-18", "2028-03-04"),  # Sat 26 -> Mon 28
+     "2027-03-06", "2027-11-14", "2027-11-28", "2027-12-04", "2027-12-18", "2028-03-04"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("rij", WEEKDAGEN, ids=[r[0] for r in WEEKDAGEN])
 def test_alle_mijlpalen_per_weekdag(rij: tuple[object, ...]) -> None:
-    _, x, pa, plan, melding, eje_van, eje_tot, brief, eind_van, wia, einde = rij
+    _, x, pa, plan, melding, eje_van, eje_tot, brief, eind_van, riv, wia, einde = rij
     assert isinstance(x, date)
     t = tl(VerzuimInvoer(x), peildatum=x)
     d = date.fromisoformat
@@ -73,9 +81,10 @@ def test_alle_mijlpalen_per_weekdag(rij: tuple[object, ...]) -> None:
     eje = t.mijlpaal("eerstejaarsevaluatie")
     assert (eje.vanaf, eje.uiterlijk) == (d(str(eje_van)), d(str(eje_tot)))
     assert t.mijlpaal("wia_brief_uwv").vanaf == d(str(brief))
-    for id_ in ("eindevaluatie", "actueel_oordeel"):
+    for id_ in ("eindevaluatie", "actueel_oordeel", "visie_werknemer"):
         m = t.mijlpaal(id_)
-        assert (m.vanaf, m.uiterlijk) == (d(str(eind_van)), d(str(wia)))
+        assert (m.vanaf, m.uiterlijk) == (d(str(eind_van)), d(str(riv)))
+    assert t.mijlpaal("re_integratieverslag").uiterlijk == d(str(riv))
     wia_m = t.mijlpaal("wia_aanvraag")
     assert (wia_m.vanaf, wia_m.uiterlijk) == (d(str(brief)), d(str(wia)))
     assert t.mijlpaal("einde_wachttijd").uiterlijk == d(str(einde))
@@ -93,6 +102,7 @@ def test_volgorde_en_ids() -> None:
         "eerstejaarsevaluatie",
         "spoor_2_start",
         "wia_brief_uwv",
+        "re_integratieverslag",
         "eindevaluatie",
         "actueel_oordeel",
         "visie_werknemer",
@@ -233,20 +243,30 @@ def test_verlof_direct_aansluitend_zelfde_oorzaak_telt_samen() -> None:
 
 
 @pytest.mark.parametrize(
-    ("verlengingen", "einde", "wia"),
+    ("verlengingen", "einde", "wia", "riv"),
     [
-        # vrijwillig 13 weeks: 27-2-2028 + 91 = 28-5-2028; WIA 77 days earlier = 12-3-2028
-        ((Verlenging("vrijwillig", 13),), date(2028, 5, 28), date(2028, 3, 12)),
+        # vrijwillig 13 weeks: 27-2-2028 + 91 = 28-5-2028; WIA 77 days earlier = 12-3-2028; the
+        # verslag 91 days before the extended end (art. 25 lid 4 WIA) = 27-2-2028 (29-2 exists)
+        ((Verlenging("vrijwillig", 13),), date(2028, 5, 28), date(2028, 3, 12), date(2028, 2, 27)),
         # loonsanctie 52 weeks: 27-2-2028 + 364 = 25-2-2029; the WIA-aanvraag does not move
-        # (art. 25 lid 9 WIA): 27-2-2028 - 77 = 12-12-2027
-        ((Verlenging("loonsanctie", 52),), date(2029, 2, 25), date(2027, 12, 12)),
+        # (art. 25 lid 9 WIA): 27-2-2028 - 77 = 12-12-2027; nor the verslag: 27-2-2028 - 91 =
+        # 28-11-2027 (art. 25 lid 3 counts from the wachttijd, which a loonsanctie leaves alone)
+        (
+            (Verlenging("loonsanctie", 52),),
+            date(2029, 2, 25),
+            date(2027, 12, 12),
+            date(2027, 11, 28),
+        ),
     ],
 )
-def test_verlenging(verlengingen: tuple[Verlenging, ...], einde: date, wia: date) -> None:
+def test_verlenging(
+    verlengingen: tuple[Verlenging, ...], einde: date, wia: date, riv: date
+) -> None:
     t = tl(VerzuimInvoer(X, verlengingen=verlengingen))
     assert t.einde_wachttijd == einde
     assert t.mijlpaal("wia_aanvraag").uiterlijk == wia
-    assert t.mijlpaal("eindevaluatie").uiterlijk == wia
+    assert t.mijlpaal("re_integratieverslag").uiterlijk == riv
+    assert t.mijlpaal("eindevaluatie").uiterlijk == riv
     # Without a verlenging the ziekmelding and eerstejaarsevaluatie stay where they were
     assert t.mijlpaal("ziekmelding_uwv").uiterlijk == date(2026, 12, 21)
 
@@ -565,21 +585,27 @@ def test_vervroegde_iva_venster() -> None:
 
 
 def test_einde_onderdelen_verouderd_na_vrijwillige_verlenging() -> None:
-    # Made on 1-12-2027 for the aanvraag due 12-12-2027 (X+650); after a vrijwillige 13 weeks
-    # the aanvraag is due 12-3-2028 and eindevaluatie, actueel oordeel and the visie van de
-    # werknemer must be current for it: set aside, needed again by 12-3-2028.
-    gedaan = {k: date(2027, 12, 1) for k in ("eindevaluatie", "actueel_oordeel", "visie_werknemer")}
+    # Made on 25-11-2027 for the verslag due 28-11-2027 (X+636); after a vrijwillige 13 weeks
+    # the verslag is due 27-2-2028 (art. 25 lid 4 WIA: drawn up or supplemented 13 weeks before
+    # the extended end) and eindevaluatie, actueel oordeel and the visie van de werknemer must
+    # be current for the later aanvraag: set aside, needed again by 27-2-2028.
+    ids = ("re_integratieverslag", "eindevaluatie", "actueel_oordeel", "visie_werknemer")
+    gedaan = dict.fromkeys(ids, date(2027, 11, 25))
     t = tl(
         VerzuimInvoer(X, verlengingen=(Verlenging("vrijwillig", 13),), gedaan=gedaan),
         date(2027, 12, 5),
     )
     for id_ in gedaan:
         m = t.mijlpaal(id_)
-        assert (m.gedaan_op, m.uiterlijk, m.status) == (None, date(2028, 3, 12), OPEN), id_
+        assert (m.gedaan_op, m.uiterlijk, m.status) == (None, date(2028, 2, 27), OPEN), id_
         assert "verouderd, opnieuw nodig" in m.regel
-    # Without the verlenging the same dates are on time.
+    # Without the verlenging the same dates are on time; three days later they are late.
     zonder = tl(VerzuimInvoer(X, gedaan=gedaan), date(2027, 12, 5))
-    assert zonder.mijlpaal("visie_werknemer").status == OP_TIJD
+    assert {zonder.mijlpaal(id_).status for id_ in ids} == {OP_TIJD}
+    laat = dict.fromkeys(ids, date(2027, 11, 29))
+    assert {
+        tl(VerzuimInvoer(X, gedaan=laat), date(2027, 12, 5)).mijlpaal(i).status for i in ids
+    } == {TE_LAAT}
 
 
 def test_eerste_ziektedag_in_het_weekend_wordt_gemeld() -> None:

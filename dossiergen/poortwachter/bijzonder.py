@@ -109,6 +109,7 @@ _VOOR_WIA = frozenset(
         "eindevaluatie",
         "actueel_oordeel",
         "visie_werknemer",
+        "re_integratieverslag",
         "wia_aanvraag",
         "verzoek_verlenging",
         "vervroegde_iva",

@@ -82,6 +82,7 @@ __all__ = [
 
 
 WIA_AANVRAAG_VOOR_EINDE = wet.dagen(wet.WIA_AANVRAAG_WEKEN_VOOR_EINDE)
+RIV_VOOR_EINDE = wet.dagen(wet.RIV_WEKEN_VOOR_EINDE)
 
 #: Steps a dossier records under ``verzuim`` (each with a ``datum``) and the timeline marks done.
 GEDAAN_STAPPEN = (
@@ -94,6 +95,7 @@ GEDAAN_STAPPEN = (
     "eindevaluatie",
     "actueel_oordeel",
     "visie_werknemer",
+    "re_integratieverslag",
     "vervroegde_iva",
 )
 _BEKENDE_GEDAAN = frozenset({*GEDAAN_STAPPEN, "wia_aanvraag"})
@@ -146,12 +148,17 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
     wia_uiterlijk = (
         aanvraag_einde - timedelta(days=WIA_AANVRAAG_VOOR_EINDE) if aanvraag_einde else None
     )
+    # art. 25 lid 3 WIA: the re-integratieverslag is drawn up, and the employee has a copy,
+    # "uiterlijk dertien weken voor het verstrijken van de wachttijd": the 637th ziektedag, end
+    # of week 91; after a vrijwillige verlenging as long before the extended end (lid 4). Its
+    # parts (eindevaluatie, actueel oordeel, visie) are due with it.
+    riv_uiterlijk = aanvraag_einde - timedelta(days=RIV_VOOR_EINDE) if aanvraag_einde else None
     # "Na <WIA_BRIEF_NA_WEKEN> weken ziekte krijgt u een brief; vanaf dat moment kunt u WIA
     # aanvragen" (UWV): the first day of the next week opens the WIA-aanvraag window.
     na_88_weken = b.dag(wet.dagen(wet.WIA_BRIEF_NA_WEKEN) + 1)
     wia_vanaf = na_88_weken + verlenging if na_88_weken else None
     # Eindevaluatie and actueel oordeel: advice "week 91" -> from the start of week 91 (X+630)
-    # up to the WIA-aanvraag deadline, since both must go with that application.
+    # up to the re-integratieverslag's deadline, the end of week 91 (art. 25 lid 3 WIA).
     week_91 = b.dag(wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1)
     eind_vanaf = week_91 + verlenging if week_91 else None
 
@@ -231,29 +238,48 @@ def bereken_tijdlijn(invoer: VerzuimInvoer, peildatum: date) -> Tijdlijn:
         van_toepassing=wia_vanaf is not None,
         informatief=True,
     )
+    riv_regel = (
+        f"Uiterlijk {wet.RIV_WEKEN_VOOR_EINDE} weken ({RIV_VOOR_EINDE} dagen) vóór de laatste dag "
+        f"van de wachttijd: de {wet.WACHTTIJD_DAGEN - RIV_VOOR_EINDE}e ziektedag, einde van de "
+        f"{wet.WACHTTIJD_WEKEN - wet.RIV_WEKEN_VOOR_EINDE}e ziekteweek (art. 25 lid 3 WIA); na een "
+        f"vrijwillige verlenging {wet.RIV_WEKEN_VOOR_EINDE} weken vóór het einde van het verlengde "
+        "tijdvak, ook een eerder opgesteld verslag aangevuld (art. 25 lid 4 WIA); een loonsanctie "
+        "verschuift het niet"
+    )
+    verouderd_voor = wia_uiterlijk - verlenging if vrijwillig and wia_uiterlijk else None
+    b.voeg_toe(
+        "re_integratieverslag",
+        wet.stap("re_integratieverslag").naam,
+        riv_regel,
+        None,
+        riv_uiterlijk,
+        van_toepassing=riv_uiterlijk is not None,
+        verouderd_voor=verouderd_voor,
+    )
     eind_regel = (
-        "Geen wettelijke vroegste datum: actueel bij de WIA-aanvraag, dus kort ervoor; advies "
-        f"vanaf het begin van de {wet.EINDEVALUATIE_VANAF_WEEK}e "
-        f"ziekteweek ({wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1}e ziektedag), uiterlijk "
-        "op de uiterste datum van de WIA-aanvraag (advies UWV; Regeling procesgang)"
+        "Onderdeel van het re-integratieverslag, dus uiterlijk wanneer dat is opgesteld (art. 25 "
+        "lid 3 en 4 WIA; Regeling procesgang art. 6). Geen wettelijke vroegste datum: actueel bij "
+        "de WIA-aanvraag, dus kort ervoor; advies vanaf het begin van de "
+        f"{wet.EINDEVALUATIE_VANAF_WEEK}e ziekteweek "
+        f"({wet.dagen(wet.EINDEVALUATIE_VANAF_WEEK - 1) + 1}e ziektedag; UWV)"
     )
     if vrijwillig:
         eind_regel += (
             "; na een vrijwillige verlenging hoort bij de latere aanvraag een nieuwe, actuele "
-            f"versie (art. 25 lid 4 WIA), uiterlijk {_d(wia_uiterlijk) if wia_uiterlijk else '?'}"
+            f"versie (art. 25 lid 4 WIA), uiterlijk {_d(riv_uiterlijk) if riv_uiterlijk else '?'}"
         )
     # The visie van de werknemer (Beleidsregels vorm- en herkenbaarheidsvereisten art. 2 lid 2
-    # onder f: "het oordeel van de werknemer") goes with the same aanvraag, in the same window.
+    # onder f: "het oordeel van de werknemer") goes with the same verslag, in the same window.
     for id_ in ("eindevaluatie", "actueel_oordeel", "visie_werknemer"):
         b.voeg_toe(
             id_,
             wet.stap(id_).naam,
             eind_regel,
             eind_vanaf,
-            wia_uiterlijk,
-            van_toepassing=wia_uiterlijk is not None,
+            riv_uiterlijk,
+            van_toepassing=riv_uiterlijk is not None,
             nooit_te_vroeg=True,
-            verouderd_voor=wia_uiterlijk - verlenging if vrijwillig and wia_uiterlijk else None,
+            verouderd_voor=verouderd_voor,
         )
     b.voeg_toe(
         "wia_aanvraag",

@@ -286,6 +286,8 @@ STAPPEN: tuple[Stap, ...] = (
          "het einde van de wachttijd", None, None),
     Stap("visie_werknemer", "Visie van de werknemer", "de visie van de werknemer",
          "visie_werknemer", "Visie van de werknemer"),
+    Stap("re_integratieverslag", "Re-integratieverslag opgesteld, afschrift aan de werknemer",
+         "het opstellen van het re-integratieverslag", "re_integratieverslag", None),
     Stap("arbeidsdeskundig_onderzoek", "Arbeidsdeskundig onderzoek",
          "het arbeidsdeskundig onderzoek", "arbeidsdeskundig_onderzoek",
          "Arbeidsdeskundig rapport"),

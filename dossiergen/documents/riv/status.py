@@ -330,6 +330,15 @@ def onderdelen(
             eind=True,
             ook_verkort=True,
         ),
+        # art. 25 lid 3 WIA: the verslag itself, drawn up with the employee, who gets a copy
+        _stap(
+            c,
+            "re_integratieverslag",
+            "Verslag opgesteld, afschrift aan werknemer",
+            "werkgever",
+            eind=True,
+            ook_verkort=True,
+        ),
     )
 
 
