@@ -121,10 +121,30 @@ def test_the_loader_uses_the_line_reader_and_the_events_for_the_rest() -> None:
         "true: 1\n",
         "- a\n",
         'a: "\\x41"\n',
+        "b: [x?y]\n",  # libyaml ends a plain scalar at "?" in a flow collection
+        "k" * 1100 + ": 1\n",  # libyaml refuses a key of more than 1024 characters
+        "a: {" + "k" * 1100 + ": 1}\n",
     ],
 )
 def test_what_the_line_reader_leaves_to_the_events(text: str) -> None:
     assert read_fast(text) is None
+
+
+#: Every text of up to two of these characters, in each of these places, is compared.
+SHORT_ALPHABET = "a1 :#-,'\"\\[]{}&*!|>?%@.~`=<+/"
+SHORT_PLACES = ["b: {}\n", "b: [{}]\n", "b: {{a: {}}}\n", "- {}\n", "b:\n- {}\n", "b: x{}\n",
+                "b: [x{}, y]\n", "{}: 1\n", "b: {{{}: 1}}\n", "b: |\n  {}\n", "b: >\n  {}\n  x\n",
+                "b: '{}'\n", 'b: "{}"\n']  # fmt: skip
+
+
+def test_every_short_value_in_every_place_is_read_as_by_events_or_declined() -> None:
+    pairs = [a + b for a in SHORT_ALPHABET for b in SHORT_ALPHABET]
+    accepted = sum(
+        assert_same_as_events(place.format(text))
+        for text in [*SHORT_ALPHABET, *pairs]
+        for place in SHORT_PLACES
+    )
+    assert accepted > 2000  # the comparison is not vacuous
 
 
 WORDS = ["naam", "rol", "datum", "a", "b_c", "x1", "no", "on", "y", "_", "n", "taken", "van"]
@@ -145,6 +165,7 @@ TEXT = st.one_of(
 HOSTILE_TEXT = st.one_of(
     TEXT,
     SPECIAL,
+    st.text(st.sampled_from("aZé09 .-'?&*!|>%@~/\\\"`=<+"), min_size=1, max_size=6),
     st.text(st.sampled_from("aZé09 :#-,'\"\\[]{}&*!|>?%@.~/\n"), max_size=14),
 )
 

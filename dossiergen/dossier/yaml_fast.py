@@ -48,11 +48,13 @@ __all__ = ["read_fast"]
 _SIMPLE = r"([^ \"'\[{|>?:,\]}#&*!%@`-][^:#]*)$"
 #: A key as dossiers write it, ``:`` and the value: simple text (group 2), other text (group 3),
 #: or neither when the line ends at the ``:``.
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(?:" + _SIMPLE[:-1] + "|(.*)))?$")
+#: A key is at most 100 characters: libyaml refuses a key of more than 1024.
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,99}):(?: +(?:" + _SIMPLE[:-1] + "|(.*)))?$")
 _SIMPLE_ITEM = re.compile(r"- +" + _SIMPLE)
-_FLOW_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): +")
-#: A plain scalar inside a flow collection: no indicator at its start, no ``:`` or ``#`` in it.
-_FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#&*!|>'\"%@`?:-]|-[^ ,\[\]{}#:])[^,\[\]{}:#]*")
+_FLOW_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,99}): +")
+#: A plain scalar inside a flow collection: no indicator at its start, no ``:``, ``#`` or ``?``
+#: in it (libyaml ends a plain scalar at a ``?`` inside a flow collection).
+_FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#&*!|>'\"%@`?:-]|-[^ ,\[\]{}#:?])[^,\[\]{}:#?]*")
 #: A double-quoted scalar on one line with only the escapes JSON also writes for text.
 _DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\[nt"\\/])*)"')
 _ESCAPE = re.compile(r"\\(.)")
