@@ -2,7 +2,8 @@
 
 ruamel.yaml's C parser (libyaml) reads the text into events with positions; our own
 constructor (``yaml_events``) turns them into containers with ruamel's ``.lc`` interface,
-keeping YAML timestamps as the text that was typed.
+keeping YAML timestamps as the text that was typed. The plain YAML most dossiers are written in
+is read line by line into the same containers (``yaml_fast``), which declines anything else.
 
 The loader is the first line of defence against hostile or broken input: it never constructs
 Python objects from tags, caps size, alias expansion and nesting, and turns every failure into
@@ -21,6 +22,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossiergen.dossier.yaml_events import EventConstructor, read_events
+from dossiergen.dossier.yaml_fast import read_fast
 from dossiergen.dossier.yaml_nodes import (
     BIDI_CONTROLS,
     FORBIDDEN,
@@ -96,6 +98,11 @@ def parse_dossier_bytes(raw: bytes, shown: str) -> Any:
         raise failure(shown, 1, 1, "bestand is leeg: een dossier begint met 'schema_version: 2'")
     if _nesting_estimate(text) > _SAFE_NESTING:
         raise failure(shown, 1, 1, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
+    # The plain YAML nearly every dossier is written in is read line by line; anything else
+    # (and everything wrong) goes through libyaml's events, which stay the reference.
+    fast = read_fast(text)
+    if fast is not None:
+        return fast
     # libyaml's events (ruamel's C parser) become positioned containers directly: composing
     # ruamel's node graph and resolving it in Python took most of a dossier's check.
     try:

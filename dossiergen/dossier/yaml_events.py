@@ -46,15 +46,15 @@ from dossiergen.dossier.yaml_nodes import (
 from dossiergen.errors import LoadError
 from dossiergen.problems import Problem
 
-__all__ = ["EventConstructor", "Stream", "read_events"]
+__all__ = ["IMPLICIT_FIRST", "STR_TAG", "EventConstructor", "Stream", "plain_tag", "read_events"]
 
 _ALLOWED_TAGS = frozenset(
     YAML_CORE + name
     for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "merge")
 )
-_STR, _MAP, _SEQ, _MERGE = (YAML_CORE + n for n in ("str", "map", "seq", "merge"))
+STR_TAG, _MAP, _SEQ, _MERGE = (YAML_CORE + n for n in ("str", "map", "seq", "merge"))
 #: YAML 1.2's implicit tags of plain scalars, by first character (ruamel's table, read once).
-_IMPLICIT: dict[Any, list[tuple[str, Any]]] = Yaml12Resolver().versioned_resolver
+IMPLICIT_FIRST: dict[Any, list[tuple[str, Any]]] = Yaml12Resolver().versioned_resolver
 # What the constructor keeps of an event: a tuple (kind, value, tag, plain, style, anchor,
 # line, column), 0-based; tag is None when the text gave none (or the non-specific "!").
 _SCALAR, _MAP_START, _SEQ_START, _MAP_END, _SEQ_END, _ALIAS, _DOCUMENT, _OTHER = range(8)
@@ -70,12 +70,12 @@ _KINDS = {
 Event = tuple[int, Any, Any, bool, Any, Any, int, int]
 
 
-def _plain_tag(value: str) -> str:
+def plain_tag(value: str) -> str:
     """The tag ruamel's YAML 1.2 resolver gives a plain scalar."""
-    for tag, pattern in _IMPLICIT.get(value[:1], ()):
+    for tag, pattern in IMPLICIT_FIRST.get(value[:1], ()):
         if pattern.match(value):
             return str(tag)
-    return _STR
+    return STR_TAG
 
 
 def _is_text(event: Event) -> bool:
@@ -87,7 +87,7 @@ def _is_text(event: Event) -> bool:
         and event[2] is None
         and event[5] is None
         and event[4] != '"'
-        and not (event[3] and event[1][:1] in _IMPLICIT and _plain_tag(event[1]) != _STR)
+        and not (event[3] and event[1][:1] in IMPLICIT_FIRST and plain_tag(event[1]) != STR_TAG)
     )
 
 
@@ -226,8 +226,8 @@ class EventConstructor:
         text = event[1]
         tag = event[2]
         if tag is None:
-            tag = _plain_tag(text) if event[3] and text[:1] in _IMPLICIT else _STR
-        if tag != _STR:
+            tag = plain_tag(text) if event[3] and text[:1] in IMPLICIT_FIRST else STR_TAG
+        if tag != STR_TAG:
             self.check_tag(event, tag)
             try:
                 value = scalar_value(text, tag)
@@ -348,7 +348,7 @@ class EventConstructor:
         """False (and a problem) for a merge key ``<<`` and for a key that is no scalar."""
         tag = event[2]
         if tag is None and event[0] == _SCALAR and event[3] and event[1][:1] == "<":
-            tag = _plain_tag(event[1])
+            tag = plain_tag(event[1])
         if tag == _MERGE:
             message = "samenvoegen met '<<' wordt in een dossier niet ondersteund; "
             self.at(event, message + "schrijf de gegevens uit")
