@@ -3,8 +3,8 @@
 A command runs under a small wrapper that reports its wall time and its children's largest
 resident set (``ru_maxrss``); a thread samples RSS and PSS over the command's process tree
 meanwhile. The sampling walks the tree through ``/proc/<pid>/task/<pid>/children`` (not all of
-``/proc``) every half second and measures its own CPU time, so the report can show what measuring
-cost the measured build.
+``/proc``) every second (reading a process's smaps costs the kernel about a millisecond) and
+measures its own CPU time, so the report can show what measuring cost the measured build.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def _memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def measured_run(command: Sequence[str], interval: float = 0.5) -> Run:
+def measured_run(command: Sequence[str], interval: float = 1.0) -> Run:
     """Run ``command`` and measure it (see the module docstring)."""
     proc = subprocess.Popen(
         [sys.executable, "-c", _WRAPPER, *command], stdout=subprocess.PIPE, text=True
