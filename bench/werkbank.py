@@ -13,6 +13,7 @@ dossier page (its preview rendered) and the dossier page after that. Targets: th
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import statistics
 import subprocess
@@ -45,10 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "out" / "werkbank", help="werkmap")
     args = parser.parse_args(argv)
 
+    # a set made by another version of the generator (or dossier format) is made again
+    made_by = hashlib.sha256(Path(genereer.__file__).read_bytes()).hexdigest()[:8]
     dossiers = args.out / "dossiers"
-    if not dossiers.is_dir() or len(list(dossiers.glob("*.yaml"))) != args.n:
+    stamp = args.out / "gemaakt-door"
+    fresh = stamp.is_file() and stamp.read_text(encoding="utf-8") == made_by
+    if not fresh or len(list(dossiers.glob("*.yaml"))) != args.n:
         subprocess.run(["rm", "-rf", str(args.out)], check=True)
         genereer.generate(args.n, dossiers)
+        stamp.write_text(made_by, encoding="utf-8")
     program = Path(sys.executable).parent / "dossiergen"
     server = subprocess.Popen(
         [str(program), "werkbank", str(args.out), "--geen-browser", "--peildatum", PEILDATUM],
