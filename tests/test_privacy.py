@@ -131,3 +131,20 @@ def test_checked_phrase_is_built_and_warnings_return_on_every_build(tmp_path: Pa
     assert third.ok and not third.written and third.up_to_date
     assert [p.as_text() for p in third.problems] == [p.as_text() for p in second.problems]
     assert all("hernia-operatie" not in p.message for p in third.problems)  # checked
+
+
+def test_texts_gathered_once_with_their_paths() -> None:
+    from dossiergen.dossier.texts import dossier_texts, text_path
+
+    data = {
+        "a": {"b": ["x", {"medisch": {"c": "geheim"}}], "n": 3},
+        "privacycontrole": [{"formulering": "y"}],
+        "z": {"privacycontrole": "niet bovenaan"},
+    }
+    texts = dossier_texts(data, {"medisch"}, {"privacycontrole"})
+    assert [(t[0], text_path(t), t[3]) for t in texts] == [
+        ("x", ["a", "b", 0], False),
+        ("geheim", ["a", "b", 1, "medisch", "c"], True),
+        ("y", ["privacycontrole", 0, "formulering"], True),
+        ("niet bovenaan", ["z", "privacycontrole"], False),
+    ]

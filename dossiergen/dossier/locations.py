@@ -6,7 +6,7 @@ ruamel.yaml's round-trip containers remember the position of every key, value an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dossiergen.problems import Problem, Severity
@@ -25,37 +25,6 @@ def json_path(parts: Iterable[PathPart]) -> str:
         else:
             text += "[" + repr(part) + "]"
     return text
-
-
-def texts_where(root: Any, wanted: Callable[[str], bool]) -> list[tuple[list[PathPart], str]]:
-    """Every text in ``root`` for which ``wanted`` holds, with its path, in document order.
-
-    One walk with one path list that grows and shrinks; a path is copied only for a hit (rules
-    that look at every text of a dossier ran several times longer with a path per node).
-    """
-    found: list[tuple[list[PathPart], str]] = []
-    path: list[PathPart] = []
-
-    def visit(part: PathPart, item: Any) -> None:
-        if isinstance(item, str):
-            if wanted(item):
-                found.append(([*path, part], item))
-        elif isinstance(item, (dict, list)):  # loaded data: dict and list subclasses
-            path.append(part)
-            walk(item)
-            path.pop()
-
-    def walk(value: dict[Any, Any] | list[Any]) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                visit(str(key), item)
-        else:
-            for index, item in enumerate(value):
-                visit(index, item)
-
-    if isinstance(root, (dict, list)):
-        walk(root)
-    return found
 
 
 def position(root: Any, parts: Sequence[PathPart], *, at_key: bool = False) -> tuple[int, int]:

@@ -15,17 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from dossiergen.dossier.load import LoadedDossier
 from dossiergen.dossier.locations import problem_at
+from dossiergen.dossier.texts import Text
 from dossiergen.errors import DomainError
 from dossiergen.problems import Problem, Severity
 from dossiergen.rules.base import Found
 from dossiergen.rules.concept import rule_nog_invullen
 from dossiergen.rules.grenzen import rule_grenzen
 from dossiergen.rules.migratie import migration_warnings
-from dossiergen.rules.privacy import diagnosis_warnings
+from dossiergen.rules.privacy import diagnosis_warnings, scanned_texts
 from dossiergen.rules.verzuim import (
     rule_brief_verlenging,
     rule_bsn,
@@ -47,7 +49,14 @@ from dossiergen.rules.werk import (
     rule_taken,
 )
 
-__all__ = ["COMPUTATION_ERRORS", "RULES", "apply_rules", "computation_problem", "domain_problem"]
+__all__ = [
+    "COMPUTATION_ERRORS",
+    "RULES",
+    "TEXT_RULES",
+    "apply_rules",
+    "computation_problem",
+    "domain_problem",
+]
 
 #: What the law's code or a derivation raises for a value it cannot compute with but did not
 #: name (a date beyond ``date.max``, a period that ends before it starts): the dossier's fault
@@ -63,8 +72,14 @@ COMPUTATION_ERRORS: tuple[type[Exception], ...] = (
     RuntimeError,  # and RecursionError; the holiday calendar's "not all holidays known"
 )
 
+#: Rules that read every text of the dossier, gathered once (``dossier.texts``). They run
+#: first: the rules after ``rule_grenzen`` may trip over a value it reports.
+TEXT_RULES: tuple[Callable[[Sequence[Text], date], Iterator[Found]], ...] = (
+    rule_grenzen,
+    rule_nog_invullen,
+)
+
 RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
-    rule_grenzen,  # first: the rules after it may trip over a value it reports
     rule_bsn,
     rule_ziekteperioden,
     rule_verlof_en_verlenging,
@@ -81,7 +96,6 @@ RULES: tuple[Callable[[Any, date], Iterator[Found]], ...] = (
     rule_scholing_en_kosten,
     rule_functiegebouw,
     rule_arbeidstherapeutisch_doel,
-    rule_nog_invullen,
 )
 
 
@@ -97,11 +111,16 @@ def apply_rules(
     value never stops the others.
     """
     data = dossier.data
+    texts = scanned_texts(data)
+    steps: list[tuple[str, Callable[[], Iterator[Found]]]] = [
+        *((r.__name__, partial(r, texts, peildatum)) for r in TEXT_RULES),
+        *((r.__name__, partial(r, data, peildatum)) for r in RULES),
+    ]
     problems: list[Problem] = []
     blocked = any(p.severity is Severity.FOUT for p in schema_problems)
-    for rule in RULES:
+    for rule_name, rule in steps:
         try:
-            found = list(rule(data, peildatum))
+            found = list(rule())
         except DomainError as e:
             # a value the bounds or an earlier rule already reported as a fout: one message
             located = domain_problem(dossier, e)
@@ -113,13 +132,14 @@ def apply_rules(
                 problems.append(computation_problem(dossier, e, ("verzuim",)))
                 blocked = True
             continue
-        name = "regel." + rule.__name__.removeprefix("rule_")
+        name = "regel." + rule_name.removeprefix("rule_")
         problems.extend(
             replace(problem_at(dossier.display_path, data, severity, parts, message), rule=name)
             for severity, parts, message in found
         )
         blocked = blocked or any(severity is Severity.FOUT for severity, _, _ in found)
-    problems.extend(replace(p, rule="privacy.diagnosewoord") for p in diagnosis_warnings(dossier))
+    warnings = diagnosis_warnings(dossier, texts)
+    problems.extend(replace(p, rule="privacy.diagnosewoord") for p in warnings)
     problems.extend(migration_warnings(dossier))
     return problems
 

@@ -10,11 +10,11 @@ domain code never has to compute with a value outside these bounds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Any
 
-from dossiergen.dossier.locations import PathPart, texts_where
+from dossiergen.dossier.locations import PathPart
+from dossiergen.dossier.texts import Text, text_path
 from dossiergen.dossier.timeline_input import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -30,10 +30,10 @@ __all__ = ["rule_grenzen"]
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def rule_grenzen(data: Any, peildatum: date) -> Iterator[Found]:
+def rule_grenzen(texts: Sequence[Text], peildatum: date) -> Iterator[Found]:
     """Dates outside 1900–2100 anywhere, and dates in ``verzuim`` outside the years the holiday
-    calendar covers for the whole timeline."""
-    for parts, text, day in _dates(data):
+    calendar covers for the whole timeline (``texts``: the dossier's, see ``dossier.texts``)."""
+    for parts, text, day in _dates_out_of_bounds(texts):
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             yield (
                 FOUT,
@@ -59,15 +59,16 @@ def rule_grenzen(data: Any, peildatum: date) -> Iterator[Found]:
             )
 
 
-def _dates(data: Any) -> Iterator[tuple[list[PathPart], str, date]]:
-    """Every ISO date text in ``data`` with its path (texts that are no real date are left to
-    the schema)."""
-    for parts, text in texts_where(data, _looks_like_date):
+def _dates_out_of_bounds(texts: Sequence[Text]) -> Iterator[tuple[list[PathPart], str, date]]:
+    """Every ISO date text outside the years of ``verzuim`` with its path (texts that are no
+    real date are left to the schema; a path is only written out for such a date)."""
+    for entry in texts:
+        text = entry[0]
+        if len(text) != 10 or _ISO_DATE.fullmatch(text) is None:
+            continue
         try:
-            yield parts, text, date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             continue
-
-
-def _looks_like_date(text: str) -> bool:
-    return len(text) == 10 and _ISO_DATE.fullmatch(text) is not None
+        if not VERZUIM_EERSTE_JAAR <= day.year <= VERZUIM_LAATSTE_JAAR:
+            yield text_path(entry), text, day

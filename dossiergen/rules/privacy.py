@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,6 +34,7 @@ from ahocorasick_rs import AhoCorasick
 
 from dossiergen.dossier.load import LoadedDossier
 from dossiergen.dossier.locations import PathPart, json_path, position
+from dossiergen.dossier.texts import Text, dossier_texts, text_path
 from dossiergen.problems import Problem, Severity
 
 #: Fields whose content is medical by design (marked ``x-vertrouwelijkheid: medisch`` in the
@@ -186,53 +187,47 @@ def text_fields(value: Any, parts: list[PathPart]) -> Iterator[tuple[list[PathPa
         yield parts, value
 
 
-def _collect_texts(value: Any, key: PathPart | None, out: list[str]) -> None:
-    """The texts :func:`text_fields` yields, in the same order, without their paths (``key``:
-    the last part of the path, None at the root)."""
-    if isinstance(value, str):
-        if key is not None and key not in ("id", "bsn"):
-            out.append(value)
-    elif isinstance(value, list):
-        for child in value:
-            _collect_texts(child, 0, out)
-    elif isinstance(value, Mapping):
-        for name, child in value.items():
-            if name in MEDICAL_KEYS or (key is None and name == ACKNOWLEDGEMENTS):
-                continue
-            _collect_texts(child, name, out)
-
-
-def hits_per_field(data: Mapping[str, Any]) -> list[tuple[list[PathPart], list[str]]]:
+def hits_per_field(
+    data: Mapping[str, Any], texts: Sequence[Text] | None = None
+) -> list[tuple[list[PathPart], list[str]]]:
     """Each non-medical text field of ``data`` with the diagnosis phrases it holds that the
     dossier does not record as checked. All fields are scanned as one text (one pass, positions
-    mapped back to their field); the paths are only looked up for a dossier with a hit."""
-    texts: list[str] = []
-    _collect_texts(data, None, texts)
-    joined = "\n".join(texts)  # a newline ends every hit's word
+    mapped back to their field); ``texts``: the dossier's texts when already gathered."""
+    if texts is None:
+        texts = scanned_texts(data)
+    fields = [t for t in texts if not t[3] and t[1] not in ("id", "bsn")]
+    joined = "\n".join(t[0] for t in fields)  # a newline ends every hit's word
     matches = list(diagnosis_words().matches(_lower(joined)))
     if not matches:
         return []
     checked = acknowledged(data)
-    fields = list(text_fields(data, []))
     starts = []
     offset = 0
-    for _, text in fields:
+    for field in fields:
         starts.append(offset)
-        offset += len(text) + 1
+        offset += len(field[0]) + 1
     found: dict[int, set[str]] = {}
     for match in matches:
         index = bisect_right(starts, match.start()) - 1
         phrase = _written(joined, match.start(), match.end())
         if phrase.casefold() not in checked:
             found.setdefault(index, set()).add(phrase)
-    return [(fields[i][0], sorted(found[i])) for i in sorted(found)]
+    return [(text_path(fields[i]), sorted(found[i])) for i in sorted(found)]
 
 
-def diagnosis_warnings(dossier: LoadedDossier) -> list[Problem]:
+def scanned_texts(data: Any) -> list[Text]:
+    """The texts of ``data``, the medical fields and the acknowledgements marked hidden: what
+    :func:`hits_per_field` reads."""
+    return dossier_texts(data, MEDICAL_KEYS, (ACKNOWLEDGEMENTS,))
+
+
+def diagnosis_warnings(
+    dossier: LoadedDossier, texts: Sequence[Text] | None = None
+) -> list[Problem]:
     """A warning for every non-medical text field with a diagnosis word the dossier does not
-    record as checked."""
+    record as checked (``texts``: see :func:`scanned_texts`)."""
     problems = []
-    for parts, words in hits_per_field(dossier.data):
+    for parts, words in hits_per_field(dossier.data, texts):
         line, column = position(dossier.data, parts)
         shown = ", ".join(f"'{w}'" for w in words)
         problems.append(
