@@ -178,7 +178,7 @@ def refuse_diagnosis_words(markup: str, data: Mapping[str, Any], title: str) -> 
     where = next(
         (
             tuple(parts)
-            for parts, text in text_fields(data, [])
+            for parts, text in text_fields(data)
             if any(phrase in text.casefold() for phrase in folded)
         ),
         (),

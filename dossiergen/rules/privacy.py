@@ -173,18 +173,15 @@ def acknowledged(data: Mapping[str, Any]) -> frozenset[str]:
     )
 
 
-def text_fields(value: Any, parts: list[PathPart]) -> Iterator[tuple[list[PathPart], str]]:
+def text_fields(data: Any) -> Iterator[tuple[list[PathPart], str]]:
     """Every non-medical text of the dossier with its path."""
-    if isinstance(value, Mapping):
-        for key, child in value.items():
-            if key in MEDICAL_KEYS or (not parts and key == ACKNOWLEDGEMENTS):
-                continue
-            yield from text_fields(child, [*parts, key])
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from text_fields(child, [*parts, index])
-    elif isinstance(value, str) and parts and parts[-1] not in ("id", "bsn"):
-        yield parts, value
+    for text in _visible(scanned_texts(data)):
+        yield text_path(text), text[0]
+
+
+def _visible(texts: Sequence[Text]) -> list[Text]:
+    """The texts the employer may see: not medical, not the acknowledgements, no id or BSN."""
+    return [t for t in texts if not t[3] and t[1] not in ("id", "bsn")]
 
 
 def hits_per_field(
@@ -195,7 +192,7 @@ def hits_per_field(
     mapped back to their field); ``texts``: the dossier's texts when already gathered."""
     if texts is None:
         texts = scanned_texts(data)
-    fields = [t for t in texts if not t[3] and t[1] not in ("id", "bsn")]
+    fields = _visible(texts)
     joined = "\n".join(t[0] for t in fields)  # a newline ends every hit's word
     matches = list(diagnosis_words().matches(_lower(joined)))
     if not matches:
