@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from dossiergen.dossier.schemas import SchemaSet
+from dossiergen.dossier.yaml_nodes import plain_scalar
 from dossiergen.errors import PrivacyError
 
 MEDISCH = "medisch"
@@ -191,15 +192,7 @@ def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any
             else _convert(item, item_plan, allowed, f"{path}[{i}]")
             for i, item in enumerate(value)
         )
-    if isinstance(value, str):
-        return str(value)  # drop scalar subclasses: templates see plain values
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return value
+    return plain_scalar(value)  # drop scalar subclasses: templates see plain values
 
 
 def _follow(schema: Mapping[str, Any], resolver: Any) -> tuple[Mapping[str, Any], Any]:

@@ -23,6 +23,8 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
+from dossiergen.dossier.yaml_nodes import plain_scalar
+
 _STYLES = (
     SingleQuotedScalarString,
     DoubleQuotedScalarString,
@@ -154,17 +156,9 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    return plain_scalar(value)
 
 
 def fingerprint(value: Any) -> str:

@@ -188,3 +188,17 @@ def _integer(text: str) -> int:
 
 def short(text: str) -> str:
     return text if len(text) <= 24 else text[:20] + "…"
+
+
+def plain_scalar(value: Any) -> Any:
+    """A scalar as plain Python: ruamel's string styles, its bool and number subclasses
+    dropped (what templates see and what round-trip edits compare); other values as they are."""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
