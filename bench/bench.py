@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import hashlib
 import itertools
 import json
 import shutil
@@ -139,7 +138,7 @@ class Bench:
 def dataset(work: Path, name: str, count: int, size: float | None, seed: int) -> list[Path]:
     """``count`` dossiers (kept between runs of the same settings and the same generator: a
     changed generator or dossier format makes a new set)."""
-    made_by = hashlib.sha256(Path(genereer.__file__).read_bytes()).hexdigest()[:8]
+    made_by = genereer.version()
     folder = work / f"{name}-{count}-{seed}-{made_by}"
     paths = sorted(folder.glob("*.yaml"))
     if len(paths) != count:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import json
 import random
 import re
@@ -704,6 +705,11 @@ def load_examples() -> list[dict[str, Any]]:
     if not examples:
         raise SystemExit(f"geen voorbeelddossiers in {EXAMPLES}")
     return examples
+
+
+def version() -> str:
+    """A short hash of this generator: a set made by another version is made again."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
 
 
 def generate(number: int, outdir: Path, seed: int = 1, size: float | None = None) -> list[Path]:

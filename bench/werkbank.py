@@ -13,7 +13,6 @@ dossier page (its preview rendered) and the dossier page after that. Targets: th
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import statistics
 import subprocess
@@ -47,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     # a set made by another version of the generator (or dossier format) is made again
-    made_by = hashlib.sha256(Path(genereer.__file__).read_bytes()).hexdigest()[:8]
+    made_by = genereer.version()
     dossiers = args.out / "dossiers"
     stamp = args.out / "gemaakt-door"
     fresh = stamp.is_file() and stamp.read_text(encoding="utf-8") == made_by
