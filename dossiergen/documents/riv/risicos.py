@@ -65,7 +65,8 @@ def _stap_risico(o: Onderdeel, verlengd: bool) -> str | None:
     if o.status == TE_VROEG:
         reden = "door de verlenging van de wachttijd ligt de datum nu " if verlengd else "ligt "
         return (f"{o.naam} van {dag(o.datum)}: {reden}vóór het venster ({dag(o.vanaf)} tot en "
-                f"met {dag(o.uiterlijk)}); actualiseer dit kort vóór de WIA-aanvraag.")  # fmt: skip
+                f"met {dag(o.uiterlijk)}); actualiseer dit in dat venster, als onderdeel van het "
+                "re-integratieverslag.")  # fmt: skip
     return None
 
 
