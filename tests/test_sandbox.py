@@ -68,6 +68,30 @@ def test_a_withheld_field_is_refused_on_the_fast_path(tmp_path: Path) -> None:
         _render(tmp_path, "{{ dossier.get('medisch') }}", dossier=_view())
 
 
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("{{ x }}", "\\*vet\\* \\| \\#"),
+        ("{% autoescape false %}{{ x }}{% endautoescape %}", "\\*vet\\* \\| \\#"),
+        ("{% autoescape true %}{{ x }}{% endautoescape %}", "\\*vet\\* \\| \\#"),
+        ("{% import '_m.md.j2' as m %}{{ m.groet(x) }}", "dag \\*vet\\* \\| \\#"),
+        ("{% set y %}<{{ x }}>{% endset %}{{ y }}", "<\\*vet\\* \\| \\#>"),
+    ],
+)
+def test_every_printed_value_is_escaped_once(tmp_path: Path, source: str, shown: str) -> None:
+    """``{{ }}`` compiles to our ``finalize`` alone (no HTML escape around it): still every value
+    is escaped for the markup, once, also where an autoescape block decides at run time, and
+    a macro's or a block's result (already escaped) passes as it is."""
+    assert _render(tmp_path, source, x="*vet* | #") == shown
+
+
+def test_printed_values_are_not_html_escaped_again(tmp_path: Path) -> None:
+    renderer = TemplateRenderer(tmp_path)
+    code = renderer.environment.compile("{{ x }}{{ y|getal }}", raw=True)
+    assert "environment.finalize(" in code
+    assert "escape(environment.finalize(" not in code
+
+
 def _loads_in_a_worker(resources: Any, name: str) -> tuple[int, str]:
     """In a forked worker: render ``name`` and count the template sources read for it."""
     from jinja2 import FileSystemLoader

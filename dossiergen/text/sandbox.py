@@ -23,10 +23,12 @@ from jinja2 import (
     StrictUndefined,
     TemplateNotFound,
     TemplateSyntaxError,
+    nodes,
 )
 from jinja2 import (
     TemplateError as JinjaTemplateError,
 )
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import TemplateModule
 from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -69,6 +71,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self.code_generator_class = _MarkupCodeGenerator
         self._fields: dict[type, frozenset[str]] = {}  # safe attributes per dataclass type
 
     def getattr(self, obj: Any, attribute: str) -> Any:
@@ -106,8 +109,43 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
         if kind is Macro or (kind is MethodType and type(__obj.__self__) is View):
-            return __context.call(__obj, *args, **kwargs)
+            # What Context.call would do for them: neither takes the context, so only its
+            # bookkeeping arguments go (a macro called in a loop or block may get them)
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __context.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
         return super().call(__context, __obj, *args, **kwargs)
+
+
+class _MarkupCodeGenerator(CodeGenerator):
+    """Compiles ``{{ value }}`` to ``environment.finalize(value)`` alone where Jinja writes
+    ``escape(environment.finalize(value))``: our ``finalize`` already returns the value escaped
+    for the markup as ``Markup``, and Jinja's HTML ``escape`` of a ``Markup`` only copies it
+    (two Python calls for every printed value). Inside ``{% autoescape %}`` blocks, whose
+    setting is decided at run time, Jinja's own code stays."""
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if _finalize_only(frame, finalize):
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if _finalize_only(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+def _finalize_only(frame: Frame, finalize: Any) -> bool:
+    context = frame.eval_ctx
+    return bool(context.autoescape) and not context.volatile and finalize.src is not None
 
 
 _MAPPING_METHODS = frozenset({"get", "items", "keys", "values"})
