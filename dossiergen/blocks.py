@@ -10,14 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Alignment = Literal["left", "center", "right"] | None
 
 
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with one formatting."""
+class Run(NamedTuple):
+    """A piece of text with one formatting.
+
+    A named tuple rather than a frozen dataclass like the other blocks: a document holds
+    thousands of runs, and a frozen dataclass takes four times as long to make (it sets each
+    field through ``object.__setattr__``).
+    """
 
     text: str
     bold: bool = False

@@ -23,14 +23,36 @@ def _zipfile_archive(parts: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+_HEADER_FIELDS = (
+    "filename", "date_time", "compress_type", "create_system", "create_version",
+    "extract_version", "flag_bits", "external_attr", "internal_attr", "CRC", "file_size",
+)  # fmt: skip
+
+
 def test_the_archive_is_what_zipfile_writes() -> None:
+    """Every header field as zipfile writes it, and the same contents; only the deflate
+    streams differ (zlib-ng's, not zlib's), and with them the offsets."""
     parts = {
         "[Content_Types].xml": b"<Types/>" * 50,
         "word/document.xml": "tekst één ".encode() * 2000,
         "word/media/logo.png": bytes(range(256)) * 40,
         "docProps/leeg.xml": b"",
     }
-    assert zip_archive(compress(n, d) for n, d in parts.items()) == _zipfile_archive(parts)
+    ours = zip_archive(compress(n, d) for n, d in parts.items())
+    theirs = _zipfile_archive(parts)
+    with zipfile.ZipFile(io.BytesIO(ours)) as mine, zipfile.ZipFile(io.BytesIO(theirs)) as ref:
+        assert mine.testzip() is None
+        for info, expected in zip(mine.infolist(), ref.infolist(), strict=True):
+            for field in _HEADER_FIELDS:
+                assert getattr(info, field) == getattr(expected, field), field
+            assert mine.read(info) == ref.read(expected)
+    # zipfile reads the central directory; the local headers must agree with it byte for byte
+    for info in zipfile.ZipFile(io.BytesIO(ours)).infolist():
+        local = ours[info.header_offset : info.header_offset + 30]
+        assert local[:4] == b"PK\x03\x04"
+        assert int.from_bytes(local[14:18], "little") == info.CRC
+        assert int.from_bytes(local[18:22], "little") == info.compress_size
+        assert int.from_bytes(local[22:26], "little") == info.file_size
 
 
 def test_fixed_parts_change_no_byte() -> None:

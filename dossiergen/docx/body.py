@@ -332,8 +332,11 @@ class BodyBuilder:
         if self.last != "tbl":
             self.keep_with_next()
             return
-        start = max(i for i, item in enumerate(self.out) if item.startswith("<w:tr"))
-        for index in range(start, len(self.out)):
+        out = self.out
+        start = len(out) - 1
+        while not out[start].startswith("<w:tr"):  # from the end: the table was just written
+            start -= 1
+        for index in range(start, len(out)):
             self.out[index] = _KEEP_NEXT.sub(r"\1<w:keepNext/>", self.out[index])
 
     def keep_with_next(self) -> None:

@@ -4,22 +4,25 @@ A document shares most of its package with the house style (styles, theme, fonts
 footer images, relationships); only the body, the numbering, the title-bearing headers and
 footers and the core properties differ per document. :class:`PartCache` holds the compressed
 form of every part the house style fixes, made once per process (deflate level 6), so a
-document compresses only its own parts, at level 1: two and a half times faster than level 6
-for a quarter more bytes of the body. The archive is written here as :mod:`zipfile` writes it
-(fixed timestamps and attributes): the same input gives the same bytes on every run.
+document compresses only its own parts, at level 2. The deflate is zlib-ng's (a standard
+deflate stream, as every zip reader expects): on our bodies its level 2 takes 0.6 ms where
+zlib's level 1 takes 1.0 ms, for a smaller part. The archive is written here as
+:mod:`zipfile` writes it (fixed timestamps and attributes): the same input gives the same
+bytes on every run.
 """
 
 from __future__ import annotations
 
 import struct
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from zlib_ng import zlib_ng as zlib
 
 __all__ = ["CompressedPart", "PartCache", "compress", "zip_archive"]
 
 FIXED_LEVEL = 6  # zipfile's default: the house style's parts, compressed once
-DOCUMENT_LEVEL = 1  # a document's own parts, compressed for every document
+DOCUMENT_LEVEL = 2  # a document's own parts, compressed for every document
 _VERSION = 20  # "version needed to extract" for deflate
 _MADE_BY = (3 << 8) | _VERSION  # Unix, so the attributes below are read as file modes
 _ATTRIBUTES = 0o644 << 16

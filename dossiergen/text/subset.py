@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim
 
 from dossiergen.blocks import (
     ALLOWED_IN_CONTAINER,
@@ -235,9 +235,10 @@ class _Blocks:
                 break
             if not line.startswith("|"):
                 raise Outside  # a lazy row or a block ending the table: not ours
-            cells = _row_cells(mdTrim(line))
-            cells += [""] * (count - len(cells))
-            rows.append(tuple(cell_runs(mdTrim(cells[i])) for i in range(count)))
+            cells = _row_cells(line.strip(MD_TRIM_CHARS))  # mdTrim, without its call
+            if len(cells) < count:
+                cells += [""] * (count - len(cells))
+            rows.append(tuple([cell_runs(cell.strip(MD_TRIM_CHARS)) for cell in cells[:count]]))
             row += 1
         if all(not cell for cell in header):
             header = ()  # "| | |" header: a key/value table without header row
