@@ -33,6 +33,7 @@ from jinja2.environment import TemplateModule
 from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
+from markupsafe import Markup
 
 from dossiergen.config import BUILTIN_TEMPLATE_PREFIX
 from dossiergen.dossier.labels import label
@@ -108,19 +109,37 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
-        if kind is Macro or (kind is MethodType and type(__obj.__self__) is View):
-            # What Context.call would do for them: neither takes the context, so only its
-            # bookkeeping arguments go (a macro called in a loop or block may get them)
+        if kind is Macro:
+            return _call_macro(__context, __obj, args, kwargs)
+        if kind is MethodType and type(__obj.__self__) is View:
+            # a view's get/items/keys/values, as Context.call would call them: without the
+            # bookkeeping arguments a call in a loop or block gets
             if kwargs:
                 kwargs.pop("_loop_vars", None)
                 kwargs.pop("_block_vars", None)
-            try:
-                return __obj(*args, **kwargs)
-            except StopIteration:
-                return __context.environment.undefined(
-                    "value was undefined because a callable raised a StopIteration exception"
-                )
+            return __obj(*args, **kwargs)
         return super().call(__context, __obj, *args, **kwargs)
+
+
+def _call_macro(context: Context, macro: Macro, args: tuple[Any, ...], kwargs: Any) -> Any:
+    """What ``Context.call`` and ``Macro.__call__`` do for a macro, with the usual case (every
+    argument by position, no ``caller``) done in one step; anything else goes the full way."""
+    if kwargs:
+        kwargs.pop("_loop_vars", None)  # Context.call's bookkeeping, not for the macro
+        kwargs.pop("_block_vars", None)
+    try:
+        if (
+            not kwargs
+            and len(args) == macro._argument_count
+            and not (macro.caller or macro.catch_varargs or macro.catch_kwargs)
+        ):
+            result = macro._func(*args)
+            return str.__new__(Markup, result) if context.eval_ctx.autoescape else result
+        return macro(context.eval_ctx, *args, **kwargs)
+    except StopIteration:  # as Context.call answers it
+        return context.environment.undefined(
+            "value was undefined because a callable raised a StopIteration exception"
+        )
 
 
 class _MarkupCodeGenerator(CodeGenerator):
