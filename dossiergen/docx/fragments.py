@@ -142,7 +142,7 @@ def runs_xml(runs: Sequence[Inline], header: tuple[bool, str | None] | None = No
     stay dark on the dark header fill."""
     if header is None and len(runs) == 1:  # most cells and paragraphs: one plain run
         only = runs[0]
-        if isinstance(only, Run) and not (only.bold or only.italic or "\t" in only.text):
+        if type(only) is Run and not (only.bold or only.italic or "\t" in only.text):
             return f"<w:r>{_text_element(only.text)}</w:r>"
     parts = []
     for item in runs:
@@ -174,10 +174,15 @@ def _text_element(piece: str) -> str:
     """A ``w:t`` holding ``piece`` (nothing for an empty piece)."""
     if not piece:
         return ""
+    # xml_text, written out: this runs for every piece of text in a document
+    bad = XML_INVALID_CHARS.search(piece)
+    if bad is not None:
+        raise MarkupError(f"tekst bevat teken U+{ord(bad.group()):04X}, dat niet in Word kan staan")
+    text = piece.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # Word drops leading/trailing and doubled spaces unless told to keep them.
     if piece[0].isspace() or piece[-1].isspace() or "  " in piece:
-        return f'<w:t xml:space="preserve">{xml_text(piece)}</w:t>'
-    return f"<w:t>{xml_text(piece)}</w:t>"
+        return f'<w:t xml:space="preserve">{text}</w:t>'
+    return f"<w:t>{text}</w:t>"
 
 
 #: A table row estimated at more lines than this may split over two pages. LibreOffice cuts
@@ -252,6 +257,8 @@ def is_lead_in(runs: Sequence[Inline]) -> bool:
 
 def lines_text(cell: Cell) -> str:
     """A cell's text with its line breaks as newlines."""
+    if len(cell) == 1 and type(cell[0]) is Run:  # most cells: one run
+        return cell[0].text
     return "".join(item.text if isinstance(item, Run) else "\n" for item in cell)
 
 
