@@ -61,6 +61,25 @@ def test_the_sandbox_still_refuses(tmp_path: Path, expression: str) -> None:
         _render(tmp_path, source, dossier=_view(), run=Run("tekst"))
 
 
+@pytest.mark.parametrize(
+    "expression",
+    ["d.update({'a': 2})", "d.pop('a')", "d.clear()", "d.setdefault('b', 1)", "d.__class__"],
+)
+def test_a_dict_stays_read_only(tmp_path: Path, expression: str) -> None:
+    with pytest.raises(TemplateError):
+        _render(tmp_path, f"{{{{ {expression} }}}}", d={"a": 1})
+
+
+def test_a_dict_reads_as_jinja_reads_it(tmp_path: Path) -> None:
+    source = (
+        "{{ d.a }} {{ d.get('a') }} {{ d.get('x', 'geen') }} {{ d['a'] }} "
+        "{% for k, v in d.items() %}{{ k }}={{ v }}{% endfor %} {{ d.keys()|list|join }} "
+        "{{ d.values()|list|join }} {{ d.x is defined }} {{ d.copy is defined }}"
+    )
+    shown = _render(tmp_path, source, d={"a": 1, "items": "zelf"})
+    assert shown == "1 1 geen 1 a=1items=zelf a\\, items 1\\, zelf nee ja"
+
+
 def test_a_withheld_field_is_refused_on_the_fast_path(tmp_path: Path) -> None:
     with pytest.raises(PrivacyError):
         _render(tmp_path, "{{ dossier.medisch }}", dossier=_view())

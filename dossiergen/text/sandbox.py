@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
-from types import MethodType, TracebackType
+from types import BuiltinMethodType, MethodType, TracebackType
 from typing import Any
 
 from jinja2 import (
@@ -64,10 +64,11 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     The sandbox vets every attribute access and call (half of the rendering time). Objects
     whose safe attributes are known ahead skip the vetting, nothing else does: our read-only
     dossier views (a ``View`` holds only data and refuses withheld fields itself; its mapping
-    methods only read), our frozen dataclasses (their fields, as the class declares them),
-    Jinja's own loop variables, imported template modules and namespaces (their public names),
-    and calls of macros and of a view's mapping methods. Everything else, a practice's own
-    template included, goes through the full sandbox.
+    methods only read), plain dicts (their items and reading methods), our frozen dataclasses
+    (their fields, as the class declares them), Jinja's own loop variables, imported template
+    modules and namespaces (their public names), and calls of macros and of the reading
+    methods of views and dicts. Everything else, a practice's own template included, goes
+    through the full sandbox.
     """
 
     def __init__(self, **options: Any) -> None:
@@ -78,13 +79,14 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         kind = type(obj)
         if attribute[:1] != "_":
-            if kind is View:
+            if kind is View or kind is dict:  # dict: the derived data, read-only here
                 if attribute in _MAPPING_METHODS:
                     return getattr(obj, attribute)
-                try:
-                    return obj[attribute]
-                except KeyError:
-                    pass
+                if kind is View or attribute not in _DICT_ATTRIBUTES:  # a dict method: full way
+                    try:
+                        return obj[attribute]
+                    except KeyError:
+                        pass
             elif kind is LoopContext:
                 if attribute in _LOOP_ATTRIBUTES:
                     return getattr(obj, attribute)
@@ -111,8 +113,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         kind = type(__obj)
         if kind is Macro:
             return _call_macro(__context, __obj, args, kwargs)
-        if kind is MethodType and type(__obj.__self__) is View:
-            # a view's get/items/keys/values, as Context.call would call them: without the
+        if (kind is MethodType and type(__obj.__self__) is View) or (
+            kind is BuiltinMethodType
+            and type(__obj.__self__) is dict
+            and __obj.__name__ in _MAPPING_METHODS
+        ):
+            # a view's or dict's get/items/keys/values, as Context.call would call them: without the
             # bookkeeping arguments a call in a loop or block gets
             if kwargs:
                 kwargs.pop("_loop_vars", None)
@@ -168,6 +174,7 @@ def _finalize_only(frame: Frame, finalize: Any) -> bool:
 
 
 _MAPPING_METHODS = frozenset({"get", "items", "keys", "values"})
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 _LOOP_ATTRIBUTES = frozenset(
     {"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0"}
     | {"previtem", "nextitem"}
