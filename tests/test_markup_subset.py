@@ -72,6 +72,16 @@ def _same_as_reference(markup: str) -> None:
         assert fast == expected, repr(markup)
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["# Kop {.genummerd}", "# Kop  {.genummerd}", "# {.genummerd}", "# Kop\\. {.genummerd}",
+     "# Kop\\{.genummerd}", "# Kop \\\\{.genummerd}", "# Kop\u00a0{.genummerd}",
+     "# Kop {.genummerd}{.genummerd}", "# *Kop* {.genummerd}", "# Kop\\ {.genummerd}"],
+)  # fmt: skip
+def test_numbered_headings_as_the_reference_reads_them(heading: str) -> None:
+    _same_as_reference(f"# Deel {{.genummerd}}\n\n{heading.replace('# ', '## ')}\n")
+
+
 _WORDS = st.sampled_from(
     ["tekst", "Kop", "a", "1", "16", "é", "\u00a0", " ", "  ", "\u2003", "x.y", "€"]
 )

@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from dossiergen.dossier.load import LoadedDossier
 from dossiergen.dossier.locations import PathPart, json_path, position
@@ -150,7 +150,9 @@ def compile_word_list(lines: Collection[str]) -> WordList:
     if whole:
         parts.append(f"(?<!{_LETTER})(?:{_trie_pattern(whole)})(?!{_LETTER})")
     first_words = sorted({entry.split(" ")[0] for entry in (*inside, *whole)})
-    return WordList(re.compile("|".join(parts) or r"(?!x)x"), AhoCorasick(first_words))
+    # A DFA: built once per process, three times faster to search than the default
+    starts = AhoCorasick(first_words, implementation=Implementation.DFA)
+    return WordList(re.compile("|".join(parts) or r"(?!x)x"), starts)
 
 
 @cache

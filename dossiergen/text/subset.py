@@ -33,7 +33,7 @@ from dossiergen.blocks import (
     Table,
     TocField,
 )
-from dossiergen.text.subset_inline import Outside, cell_runs, heading_inline, inline
+from dossiergen.text.subset_inline import Outside, cell_runs, heading_inline, inline, row_runs
 
 __all__ = ["parse_subset"]
 
@@ -238,7 +238,7 @@ class _Blocks:
             cells = _row_cells(line.strip(MD_TRIM_CHARS))  # mdTrim, without its call
             if len(cells) < count:
                 cells += [""] * (count - len(cells))
-            rows.append(tuple([cell_runs(cell.strip(MD_TRIM_CHARS)) for cell in cells[:count]]))
+            rows.append(row_runs(line, [cell.strip(MD_TRIM_CHARS) for cell in cells[:count]]))
             row += 1
         if all(not cell for cell in header):
             header = ()  # "| | |" header: a key/value table without header row

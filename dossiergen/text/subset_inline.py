@@ -15,7 +15,7 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from dossiergen.blocks import Inline, LineBreak, Run
 
-__all__ = ["Outside", "append_text", "cell_runs", "heading_inline", "inline"]
+__all__ = ["Outside", "append_text", "cell_runs", "heading_inline", "inline", "row_runs"]
 
 
 class Outside(Exception):
@@ -23,20 +23,38 @@ class Outside(Exception):
 
 
 NUMBERED = "genummerd"
+_NUMBERED_MARK = "{." + NUMBERED + "}"
 _ATTRIBUTE = re.compile(r"\{\.([a-z]+)\}")
 #: Where the plain text of an inline stops: characters an inline rule may act on.
 _SPECIAL = re.compile(r"[\\\n*{`_&<\[\]]")
 #: Text that is plain apart from backslash escapes of ASCII punctuation (most cells, items and
-#: paragraphs): one substitution gives its single run.
-_NOT_PLAIN = re.compile(r"[\n*{`_&<\[\]]|\\(?![!-/:-@\[-`{-~])")
+#: paragraphs): one substitution gives its single run (see :func:`_is_plain`). The quick
+#: pattern takes every special character for one an inline rule acts on; the exact one knows
+#: that a special character behind a backslash is escaped (dossier values hold "\\&", "\\_",
+#: "\\["), unless that backslash is escaped itself (left to the scanner). The exact pattern
+#: scans several times slower, so it runs only where the quick one finds something.
+_MAYBE_NOT_PLAIN = re.compile(r"[\n*{`_&<\[\]]|\\(?![!-/:-@\[-`{-~])")
+_NOT_PLAIN = re.compile(r"\\\\|(?<!\\)[\n*{`_&<\[\]]|\\(?![!-/:-@\[-`{-~])")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: ``**text**`` around plain text: opens at the start, closes at the end (a cell's label).
 _STRONG = re.compile(r"\*\*([^\s*][^*]*)\*\*")
+#: ``**text**`` opening a text, then a space and plain text (a paragraph's lead-in).
+_LEAD_IN = re.compile(r"\*\*([^\s*][^*]*)\*\*( [^*]*)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _is_plain(text: str) -> bool:
+    """Whether ``text`` is plain text apart from backslash escapes of ASCII punctuation."""
+    return _MAYBE_NOT_PLAIN.search(text) is None or _NOT_PLAIN.search(text) is None
 
 
 def heading_inline(source: str) -> tuple[tuple[Inline, ...], bool]:
     """The runs of a heading and whether it ends in ``{.genummerd}``."""
+    if source.endswith(_NUMBERED_MARK):  # most headings: plain text, then the attribute
+        text = source[: -len(_NUMBERED_MARK)]
+        if _is_plain(text):
+            text = _unescape(text).rstrip()
+            return ((Run(text),) if text else ()), True
     runs, numbered = _inline_runs(source, True)
     if not numbered:
         return runs, False
@@ -54,9 +72,17 @@ def cell_runs(source: str) -> tuple[Inline, ...]:
     cells: there are thousands in a large rapport)."""
     if not source:
         return ()
-    if _NOT_PLAIN.search(source) is None:
+    if _is_plain(source):
         return (Run(_unescape(source)),)
     return _inline_runs(source, False)[0]
+
+
+def row_runs(line: str, cells: Sequence[str]) -> tuple[tuple[Inline, ...], ...]:
+    """The runs of the (trimmed) ``cells`` of table row ``line``: a row with no character an
+    inline rule acts on (most rows) answered for all its cells at once."""
+    if _is_plain(line):
+        return tuple([(Run(_unescape(cell)),) if cell else () for cell in cells])
+    return tuple([cell_runs(cell) for cell in cells])
 
 
 def inline(source: str, heading: bool) -> tuple[Inline, ...]:
@@ -83,13 +109,21 @@ def _delimiter_run(source: str, start: int, end: int) -> tuple[bool, bool]:
 def _inline_runs(source: str, heading: bool) -> tuple[tuple[Inline, ...], bool]:
     """The runs of one inline text (paragraph, item, cell or heading content), and whether it
     ends in the heading attribute ``{.genummerd}`` (allowed only when ``heading``)."""
-    if _NOT_PLAIN.search(source) is None:
+    if _is_plain(source):
         return ((Run(_unescape(source)),) if source else ()), False
     strong = _STRONG.fullmatch(source)
     if strong is not None:
         inner = strong.group(1)
-        if _NOT_PLAIN.search(inner) is None and not isWhiteSpace(ord(inner[-1])):
+        if _is_plain(inner) and not isWhiteSpace(ord(inner[-1])):
             return (Run(_unescape(inner), bold=True),), False
+    lead = _LEAD_IN.fullmatch(source)
+    if lead is not None:
+        # The opening run can only open (start of text, a letter or mark after it), the closing
+        # one only close (no space before it, a space after it): one pair, as markdown-it pairs.
+        inner, rest = lead.group(1), lead.group(2)
+        plain = _is_plain(inner) and _is_plain(rest)
+        if plain and not isWhiteSpace(ord(inner[-1])):
+            return (Run(_unescape(inner), bold=True), Run(_unescape(rest))), False
     scanner = _Scanner(source, heading)
     scanner.scan()
     return _runs(scanner.tokens, scanner.runs, _pairs(scanner.runs)), scanner.numbered
