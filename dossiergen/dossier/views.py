@@ -170,13 +170,15 @@ _PLAIN_SCALARS = (str, int, float, bool, type(None))
 
 
 def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any:
-    if type(value) in _PLAIN_SCALARS:  # most values: nothing to convert (checked first, fast)
+    kind = type(value)
+    if kind in _PLAIN_SCALARS:  # most values: nothing to convert (checked first, fast)
         return value
-    if isinstance(value, dict | Mapping):
+    if kind is dict or isinstance(value, Mapping):
         items: dict[str, Any] = {}
+        known = plan._children  # the plan's look-up, without a call for every key
         for key, child in value.items():
-            name = str(key)
-            mark, child_plan = plan.child(name)
+            name = key if type(key) is str else str(key)
+            mark, child_plan = known.get(name) or plan.child(name)
             if mark and mark not in allowed:
                 items[name] = Withheld(f"{path}.{name}", _reason(mark))
             elif type(child) in _PLAIN_SCALARS:
@@ -184,13 +186,15 @@ def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any
             else:
                 items[name] = _convert(child, child_plan, allowed, f"{path}.{name}")
         return View(items, path)
-    if isinstance(value, list):
+    if kind is list or isinstance(value, list):
         item_plan = plan.items()
         return tuple(
-            item
-            if type(item) in _PLAIN_SCALARS
-            else _convert(item, item_plan, allowed, f"{path}[{i}]")
-            for i, item in enumerate(value)
+            [
+                item
+                if type(item) in _PLAIN_SCALARS
+                else _convert(item, item_plan, allowed, f"{path}[{i}]")
+                for i, item in enumerate(value)
+            ]
         )
     return plain_scalar(value)  # drop scalar subclasses: templates see plain values
 
