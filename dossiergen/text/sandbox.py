@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
-from types import BuiltinMethodType, MethodType, TracebackType
+from types import BuiltinMethodType, FunctionType, MethodType, TracebackType
 from typing import Any
 
 from jinja2 import (
@@ -66,9 +66,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     dossier views (a ``View`` holds only data and refuses withheld fields itself; its mapping
     methods only read), plain dicts (their items and reading methods), our frozen dataclasses
     (their fields, as the class declares them), Jinja's own loop variables, imported template
-    modules and namespaces (their public names), and calls of macros and of the reading
-    methods of views and dicts. Everything else, a practice's own template included, goes
-    through the full sandbox.
+    modules and namespaces (their public names), and calls of macros, of the reading methods
+    of views and dicts and of our own helper functions in the template data. Everything else,
+    a practice's own template included, goes through the full sandbox.
     """
 
     def __init__(self, **options: Any) -> None:
@@ -113,18 +113,34 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         kind = type(__obj)
         if kind is Macro:
             return _call_macro(__context, __obj, args, kwargs)
-        if (kind is MethodType and type(__obj.__self__) is View) or (
-            kind is BuiltinMethodType
-            and type(__obj.__self__) is dict
-            and __obj.__name__ in _MAPPING_METHODS
-        ):
-            # a view's or dict's get/items/keys/values, as Context.call would call them: without the
-            # bookkeeping arguments a call in a loop or block gets
+        if _reads_only(kind, __obj):
+            # as Context.call would call them: without the bookkeeping arguments that a call in
+            # a loop or block gets
             if kwargs:
                 kwargs.pop("_loop_vars", None)
                 kwargs.pop("_block_vars", None)
-            return __obj(*args, **kwargs)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __context.environment.undefined(_STOP_ITERATION)
         return super().call(__context, __obj, *args, **kwargs)
+
+
+def _reads_only(kind: type, function: Any) -> bool:
+    """A view's or dict's get/items/keys/values, or a helper function of ours that a document
+    puts in its template data (``tekstblokken``): safe, and taking no context."""
+    if kind is MethodType:
+        return type(function.__self__) is View
+    if kind is BuiltinMethodType:
+        return type(function.__self__) is dict and function.__name__ in _MAPPING_METHODS
+    return (
+        kind is FunctionType
+        and function.__module__.startswith("dossiergen.")
+        and not hasattr(function, "jinja_pass_arg")
+    )
+
+
+_STOP_ITERATION = "value was undefined because a callable raised a StopIteration exception"
 
 
 def _call_macro(context: Context, macro: Macro, args: tuple[Any, ...], kwargs: Any) -> Any:
@@ -143,9 +159,7 @@ def _call_macro(context: Context, macro: Macro, args: tuple[Any, ...], kwargs: A
             return str.__new__(Markup, result) if context.eval_ctx.autoescape else result
         return macro(context.eval_ctx, *args, **kwargs)
     except StopIteration:  # as Context.call answers it
-        return context.environment.undefined(
-            "value was undefined because a callable raised a StopIteration exception"
-        )
+        return context.environment.undefined(_STOP_ITERATION)
 
 
 class _MarkupCodeGenerator(CodeGenerator):
