@@ -1,4 +1,4 @@
-"""A parser for exactly the markup our templates emit, ten times faster than the reference.
+"""A parser for exactly the markup our templates emit, six times faster than the reference.
 
 :func:`parse_subset` reads the common shapes of the markup contract (see
 :mod:`dossiergen.text.markup`): ``#``-headings with ``{.genummerd}``, paragraphs, one-line list
