@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +158,7 @@ def kind_times(bench: Bench, dossiers: Sequence[Any]) -> dict[str, list[float]]:
         for name, spec in DOCUMENTS.items():
             if spec.applies(dossier.data) and not missing_parts(spec, dossier):
                 bench.render(dossier, spec)  # warm
-                times[name].append(best(lambda d=dossier, s=spec: bench.render(d, s)))
+                times[name].append(best(partial(bench.render, dossier, spec)))
     return {name: values for name, values in times.items() if values}
 
 
@@ -175,8 +176,8 @@ def peer_ratios(bench: Bench, dossiers: Sequence[Any]) -> tuple[list[float], lis
         if not spec.applies(dossier.data):
             continue
         docxtpl_peer.render(template, dossier.data, env)
-        ours.append(best(lambda d=dossier: bench.render(d, spec)))
-        peer.append(best(lambda d=dossier: docxtpl_peer.render(template, d.data, env)))
+        ours.append(best(partial(bench.render, dossier, spec)))
+        peer.append(best(partial(docxtpl_peer.render, template, dossier.data, env)))
     return ours, peer
 
 
