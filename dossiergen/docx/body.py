@@ -307,9 +307,7 @@ class BodyBuilder:
             for i in range(columns)
         ]
         cell_ppr = [f'<w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>' for jc in cell_jc]
-        cell_open = [
-            f"{cell_start(width)}<w:p>{ppr}" for width, ppr in zip(widths, cell_ppr, strict=True)
-        ]
+        cell_open = [cell_start(width) for width in widths]
         header_font = self.house.header_font(style_id) if style_id else None
         out = self.out
         rows: list[tuple[tuple[Cell, ...], bool]] = [(block.header, True)] if block.header else []
@@ -320,13 +318,11 @@ class BodyBuilder:
             font = header_font if is_header else None
             for index in range(columns):
                 runs = row[index] if index < len(row) else ()
+                ppr = cell_ppr[index]
                 if has_address(row_texts[index]):  # rare: then the exact test, run by run
                     extra = without_hyphenation(runs, cell_jc[index])
                     ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>'
-                    opened = f"{cell_start(widths[index])}<w:p>{ppr}"
-                else:
-                    opened = cell_open[index]
-                out.append(f"{opened}{runs_xml(runs, font)}</w:p></w:tc>")
+                out.append(f"{cell_open[index]}<w:p>{ppr}{runs_xml(runs, font)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
@@ -341,7 +337,7 @@ class BodyBuilder:
         while not out[start].startswith("<w:tr"):  # from the end: the table was just written
             start -= 1
         for index in range(start, len(out)):
-            self.out[index] = _KEEP_NEXT.sub(r"\1<w:keepNext/>", self.out[index])
+            out[index] = _KEEP_NEXT.sub(r"\1<w:keepNext/>", out[index])
 
     def keep_with_next(self) -> None:
         """Give the paragraph just written ``w:keepNext`` (it then moves with the next block)."""

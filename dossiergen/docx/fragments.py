@@ -174,11 +174,7 @@ def _text_element(piece: str) -> str:
     """A ``w:t`` holding ``piece`` (nothing for an empty piece)."""
     if not piece:
         return ""
-    # xml_text, written out: this runs for every piece of text in a document
-    bad = XML_INVALID_CHARS.search(piece)
-    if bad is not None:
-        raise MarkupError(f"tekst bevat teken U+{ord(bad.group()):04X}, dat niet in Word kan staan")
-    text = piece.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = xml_text(piece)
     # Word drops leading/trailing and doubled spaces unless told to keep them.
     if piece[0].isspace() or piece[-1].isspace() or "  " in piece:
         return f'<w:t xml:space="preserve">{text}</w:t>'

@@ -175,10 +175,9 @@ def _convert(value: Any, plan: _Plan, allowed: frozenset[str], path: str) -> Any
         return value
     if kind is dict or isinstance(value, Mapping):
         items: dict[str, Any] = {}
-        known = plan._children  # the plan's look-up, without a call for every key
         for key, child in value.items():
             name = key if type(key) is str else str(key)
-            mark, child_plan = known.get(name) or plan.child(name)
+            mark, child_plan = plan.child(name)
             if mark and mark not in allowed:
                 items[name] = Withheld(f"{path}.{name}", _reason(mark))
             elif type(child) in _PLAIN_SCALARS:

@@ -111,19 +111,21 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
-        if kind is Macro:
-            return _call_macro(__context, __obj, args, kwargs)
-        if _reads_only(kind, __obj):
-            # as Context.call would call them: without the bookkeeping arguments that a call in
-            # a loop or block gets
-            if kwargs:
-                kwargs.pop("_loop_vars", None)
-                kwargs.pop("_block_vars", None)
-            try:
-                return __obj(*args, **kwargs)
-            except StopIteration:
-                return __context.environment.undefined(_STOP_ITERATION)
-        return super().call(__context, __obj, *args, **kwargs)
+        if kind is not Macro and not _reads_only(kind, __obj):
+            return super().call(__context, __obj, *args, **kwargs)
+        # What Context.call does for them: none takes the context, so only the bookkeeping
+        # arguments that a call in a loop or block gets go, and StopIteration is undefined
+        if kwargs:
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+        try:
+            if kind is Macro:
+                return _call_macro(__context, __obj, args, kwargs)
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __context.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
 
 
 def _reads_only(kind: type, function: Any) -> bool:
@@ -140,26 +142,17 @@ def _reads_only(kind: type, function: Any) -> bool:
     )
 
 
-_STOP_ITERATION = "value was undefined because a callable raised a StopIteration exception"
-
-
 def _call_macro(context: Context, macro: Macro, args: tuple[Any, ...], kwargs: Any) -> Any:
-    """What ``Context.call`` and ``Macro.__call__`` do for a macro, with the usual case (every
-    argument by position, no ``caller``) done in one step; anything else goes the full way."""
-    if kwargs:
-        kwargs.pop("_loop_vars", None)  # Context.call's bookkeeping, not for the macro
-        kwargs.pop("_block_vars", None)
-    try:
-        if (
-            not kwargs
-            and len(args) == macro._argument_count
-            and not (macro.caller or macro.catch_varargs or macro.catch_kwargs)
-        ):
-            result = macro._func(*args)
-            return str.__new__(Markup, result) if context.eval_ctx.autoescape else result
-        return macro(context.eval_ctx, *args, **kwargs)
-    except StopIteration:  # as Context.call answers it
-        return context.environment.undefined(_STOP_ITERATION)
+    """What ``Macro.__call__`` does, with the usual case (every argument by position, no
+    ``caller``) done in one step; anything else goes the full way."""
+    if (
+        not kwargs
+        and len(args) == macro._argument_count
+        and not (macro.caller or macro.catch_varargs or macro.catch_kwargs)
+    ):
+        result = macro._func(*args)
+        return str.__new__(Markup, result) if context.eval_ctx.autoescape else result
+    return macro(context.eval_ctx, *args, **kwargs)
 
 
 class _MarkupCodeGenerator(CodeGenerator):

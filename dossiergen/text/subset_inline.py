@@ -36,10 +36,9 @@ _SPECIAL = re.compile(r"[\\\n*{`_&<\[\]]")
 _MAYBE_NOT_PLAIN = re.compile(r"[\n*{`_&<\[\]]|\\(?![!-/:-@\[-`{-~])")
 _NOT_PLAIN = re.compile(r"\\\\|(?<!\\)[\n*{`_&<\[\]]|\\(?![!-/:-@\[-`{-~])")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-#: ``**text**`` around plain text: opens at the start, closes at the end (a cell's label).
-_STRONG = re.compile(r"\*\*([^\s*][^*]*)\*\*")
-#: ``**text**`` opening a text, then a space and plain text (a paragraph's lead-in).
-_LEAD_IN = re.compile(r"\*\*([^\s*][^*]*)\*\*( [^*]*)")
+#: ``**text**`` opening a text, alone (a cell's label) or followed by a space and more text (a
+#: paragraph's lead-in).
+_BOLD_START = re.compile(r"\*\*([^\s*][^*]*)\*\*((?: [^*]*)?)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -111,19 +110,15 @@ def _inline_runs(source: str, heading: bool) -> tuple[tuple[Inline, ...], bool]:
     ends in the heading attribute ``{.genummerd}`` (allowed only when ``heading``)."""
     if _is_plain(source):
         return ((Run(_unescape(source)),) if source else ()), False
-    strong = _STRONG.fullmatch(source)
-    if strong is not None:
-        inner = strong.group(1)
-        if _is_plain(inner) and not isWhiteSpace(ord(inner[-1])):
-            return (Run(_unescape(inner), bold=True),), False
-    lead = _LEAD_IN.fullmatch(source)
-    if lead is not None:
+    bold = _BOLD_START.fullmatch(source)
+    if bold is not None:
         # The opening run can only open (start of text, a letter or mark after it), the closing
-        # one only close (no space before it, a space after it): one pair, as markdown-it pairs.
-        inner, rest = lead.group(1), lead.group(2)
-        plain = _is_plain(inner) and _is_plain(rest)
-        if plain and not isWhiteSpace(ord(inner[-1])):
-            return (Run(_unescape(inner), bold=True), Run(_unescape(rest))), False
+        # one only close (no space before it, the end or a space after it): one pair, as
+        # markdown-it pairs them.
+        inner, rest = bold.group(1, 2)
+        if _is_plain(inner) and _is_plain(rest) and not isWhiteSpace(ord(inner[-1])):
+            strong = Run(_unescape(inner), bold=True)
+            return ((strong, Run(_unescape(rest))) if rest else (strong,)), False
     scanner = _Scanner(source, heading)
     scanner.scan()
     return _runs(scanner.tokens, scanner.runs, _pairs(scanner.runs)), scanner.numbered
